@@ -1,0 +1,35 @@
+// Collection wiring only: the schemas live in src/lib/schemas.ts.
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import path from 'node:path';
+import { COLLECTIONS, type CollectionName } from './lib/schemas.ts';
+import { contentDir } from './lib/settings.ts';
+
+const base = (name: CollectionName) => path.join(contentDir(), COLLECTIONS[name].dir);
+
+function yamlCollection(name: Exclude<CollectionName, 'incidents' | 'narratives' | 'about'>) {
+  return defineCollection({
+    loader: glob({ pattern: COLLECTIONS[name].pattern, base: base(name), generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
+    schema: COLLECTIONS[name].schema,
+  });
+}
+
+export const collections = {
+  incidents: defineCollection({
+    loader: glob({ pattern: COLLECTIONS.incidents.pattern, base: base('incidents'), generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
+    schema: COLLECTIONS.incidents.schema,
+  }),
+  narratives: defineCollection({
+    loader: glob({ pattern: COLLECTIONS.narratives.pattern, base: base('narratives'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    schema: COLLECTIONS.narratives.schema,
+  }),
+  about: defineCollection({
+    loader: glob({ pattern: COLLECTIONS.about.pattern, base: base('about'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    schema: COLLECTIONS.about.schema,
+  }),
+  events: yamlCollection('events'),
+  sources: yamlCollection('sources'),
+  actors: yamlCollection('actors'),
+  figures: yamlCollection('figures'),
+  glossary: yamlCollection('glossary'),
+};

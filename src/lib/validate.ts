@@ -1,0 +1,28 @@
+/** Read, parse and check all content under a directory: the single entry point for every gate. */
+import { readContent, type RawContent } from './content-files.ts';
+import { checkIntegrity } from './integrity.ts';
+import type { Problem } from './problems.ts';
+import { checkMdxSafety } from './mdx-safety.ts';
+import { today as todaySetting } from './settings.ts';
+
+export interface ValidationResult {
+  content: RawContent;
+  problems: Problem[];
+  errors: Problem[];
+  warnings: Problem[];
+}
+
+export function validateContent(base: string, opts: { root?: string; today?: string } = {}): ValidationResult {
+  const { content, problems } = readContent(base, opts.root);
+  problems.push(...checkIntegrity(content, { today: opts.today ?? todaySetting() }));
+  for (const list of [content.narratives, content.about]) {
+    for (const e of list) problems.push(...checkMdxSafety(e.body ?? '', e.file, e.bodyLine ?? 1));
+  }
+  problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
+  return {
+    content,
+    problems,
+    errors: problems.filter((p) => p.severity === 'error'),
+    warnings: problems.filter((p) => p.severity === 'warning'),
+  };
+}
