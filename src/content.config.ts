@@ -7,12 +7,8 @@ import { contentDir } from './lib/settings.ts';
 
 const base = (name: CollectionName) => path.join(contentDir(), COLLECTIONS[name].dir);
 
-function yamlCollection(name: Exclude<CollectionName, 'incidents' | 'narratives' | 'about'>) {
-  return defineCollection({
-    loader: glob({ pattern: COLLECTIONS[name].pattern, base: base(name), generateId: ({ entry }) => entry.replace(/\.yaml$/, '') }),
-    schema: COLLECTIONS[name].schema,
-  });
-}
+const yamlId = ({ entry }: { entry: string }) => entry.replace(/\.yaml$/, '');
+const yamlGlob = (name: CollectionName) => glob({ pattern: COLLECTIONS[name].pattern, base: base(name), generateId: yamlId });
 
 export const collections = {
   incidents: defineCollection({
@@ -27,9 +23,9 @@ export const collections = {
     loader: glob({ pattern: COLLECTIONS.about.pattern, base: base('about'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
     schema: COLLECTIONS.about.schema,
   }),
-  events: yamlCollection('events'),
-  sources: yamlCollection('sources'),
-  actors: yamlCollection('actors'),
-  figures: yamlCollection('figures'),
-  glossary: yamlCollection('glossary'),
+  events: defineCollection({ loader: yamlGlob('events'), schema: COLLECTIONS.events.schema }),
+  sources: defineCollection({ loader: yamlGlob('sources'), schema: COLLECTIONS.sources.schema }),
+  actors: defineCollection({ loader: yamlGlob('actors'), schema: COLLECTIONS.actors.schema }),
+  figures: defineCollection({ loader: yamlGlob('figures'), schema: COLLECTIONS.figures.schema }),
+  glossary: defineCollection({ loader: yamlGlob('glossary'), schema: COLLECTIONS.glossary.schema }),
 };

@@ -19,6 +19,8 @@ export interface Entry<T = unknown> {
   body?: string;
   /** 1-based line where the MDX body starts. */
   bodyLine?: number;
+  /** Line of a field path in the file, when known. */
+  lineOf?: (path: readonly PropertyKey[]) => number | undefined;
 }
 
 export type RawContent = { [K in CollectionName]: Entry[] };
@@ -78,7 +80,7 @@ export function splitFrontmatter(text: string): { fm: string; body: string; body
 /** Parse YAML text; returns data, a path→line mapper, and syntax problems. */
 export function parseYaml(text: string, file: string, lineOffset = 0) {
   const lc = new LineCounter();
-  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter: lc, prettyErrors: true, uniqueKeys: true });
   const problems: Problem[] = doc.errors.map((e) => ({
     severity: 'error' as const,
     file,
@@ -86,7 +88,9 @@ export function parseYaml(text: string, file: string, lineOffset = 0) {
     field: '(file)',
     found: e.message.split('\n')[0],
     allowed: 'valid YAML',
-    hint: 'check indentation and quote values that contain ": " or start with a special character',
+    hint: /nested mappings|implicit keys|block collection/i.test(e.message)
+      ? 'put the text in quotes ("…"): a colon followed by a space starts a new field'
+      : 'check indentation and quote values that contain ": " or start with a special character',
     rule: 'yaml/syntax',
   }));
   const lineOf = (p: readonly PropertyKey[]): number | undefined => {
@@ -119,6 +123,13 @@ export function readContent(base: string, root: string = process.cwd()): { conte
       });
     }
     const seen = new Map<string, string>();
+    // Case variants of one id (a duplicate) are read lowercase-first, so the canonical file is kept.
+    files.sort(([a], [b]) => {
+      const la = a.toLowerCase();
+      const lb = b.toLowerCase();
+      if (la !== lb) return la < lb ? -1 : 1;
+      return Number(a !== la) - Number(b !== lb) || (a < b ? -1 : a > b ? 1 : 0);
+    });
     for (const [id, full] of files) {
       const file = rel(root, full);
       const text = fs.readFileSync(full, 'utf8');
@@ -136,11 +147,11 @@ export function readContent(base: string, root: string = process.cwd()): { conte
       const idKey = id.toLowerCase();
       const prev = seen.get(idKey);
       if (prev !== undefined) {
-        problems.push({ severity: 'error', file, field: '(id)', found: JSON.stringify(id), allowed: `an id not used by another entry (already used by ${prev})`, rule: 'integrity/duplicate-id' });
+        problems.push({ severity: 'error', file, field: '(id)', found: JSON.stringify(id), allowed: `an id not used by another entry (already used by ${prev})`, rule: 'integrity/duplicate-id', hint: 'ids ignore upper/lower case: rename one of the two files (lowercase)' });
         continue;
       }
       seen.set(idKey, file);
-      const entry: Entry = { id, file, data: result.data };
+      const entry: Entry = { id, file, data: result.data, lineOf: parsed.lineOf };
       if (body !== undefined) {
         entry.body = body;
         if (bodyLine !== undefined) entry.bodyLine = bodyLine;

@@ -48,3 +48,40 @@ export class ContentError extends Error {
     this.name = 'ContentError';
   }
 }
+
+/** Edit distance (Levenshtein) of two short strings. */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let prev = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cur = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = cur;
+    }
+  }
+  return row[b.length]!;
+}
+
+/**
+ * The candidate a mistyped value most likely meant, for "did you mean …?" hints: the nearest by
+ * edit distance (at most a third of its length), or the only candidate containing the value or
+ * contained in it.
+ */
+export function closest(value: string, candidates: readonly string[]): string | undefined {
+  const v = value.toLowerCase().trim();
+  if (!v) return undefined;
+  let best: string | undefined;
+  let bestD = Infinity;
+  for (const c of candidates) {
+    const d = distance(v, c.toLowerCase());
+    if (d < bestD) {
+      bestD = d;
+      best = c;
+    }
+  }
+  if (best !== undefined && bestD <= Math.max(2, Math.floor(best.length / 3))) return best;
+  const containing = candidates.filter((c) => c.toLowerCase().includes(v) || v.includes(c.toLowerCase()));
+  return containing.length === 1 ? containing[0] : undefined;
+}

@@ -1,9 +1,12 @@
 /** Read, parse and check all content under a directory: the single entry point for every gate. */
 import { readContent, type RawContent } from './content-files.ts';
-import { checkIntegrity } from './integrity.ts';
+import { checkIntegrity, explainCascades } from './integrity.ts';
 import type { Problem } from './problems.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { today as todaySetting } from './settings.ts';
+import { checkContentPersonalData, personalDataLists } from './personal-data.ts';
+import fs from 'node:fs';
+import path from 'node:path';
 
 export interface ValidationResult {
   content: RawContent;
@@ -18,6 +21,13 @@ export function validateContent(base: string, opts: { root?: string; today?: str
   for (const list of [content.narratives, content.about]) {
     for (const e of list) problems.push(...checkMdxSafety(e.body ?? '', e.file, e.bodyLine ?? 1));
   }
+  // Personal data and meeting access details, in every content file (also those that failed to parse).
+  const root = opts.root ?? process.cwd();
+  const readText = (file: string) => {
+    try { return fs.readFileSync(path.resolve(root, file), 'utf8'); } catch { return undefined; }
+  };
+  problems.push(...checkContentPersonalData(content, problems, readText, personalDataLists(root)));
+  explainCascades(problems);
   problems.sort((a, b) => (a.file === b.file ? (a.line ?? 0) - (b.line ?? 0) : a.file < b.file ? -1 : 1));
   return {
     content,

@@ -1,0 +1,22 @@
+/** Display of reported figures: the value exactly as precise as the source states it. */
+import type { FigureData } from './schemas.ts';
+
+export function formatNumber(n: number, lang: string): string {
+  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+}
+
+export function formatFigureValue(v: FigureData['value'], lang: string): string {
+  const f = (n: number | undefined) => (n === undefined ? '?' : formatNumber(n, lang));
+  switch (v.type) {
+    case 'exact':
+      return f(v.n);
+    case 'about':
+      return `${lang === 'de' ? 'etwa' : 'about'} ${f(v.n)}`;
+    case 'more-than':
+      return `${lang === 'de' ? 'mehr als' : 'more than'} ${f(v.min)}`;
+    case 'range':
+      return `${f(v.min)}–${f(v.max)}`;
+    case 'vague':
+      return lang === 'de' ? 'unbestimmt (siehe Wortlaut)' : 'vague (see wording)';
+  }
+}
