@@ -139,6 +139,20 @@ export function checkIntegrity(c: RawContent, opts: IntegrityOptions): Problem[]
   for (const g of c.glossary as Entry<GlossaryData>[]) {
     g.data.sources.forEach((s, n) => { ref(g.file, `sources.${n}.source`, s.source, sources, 'source'); cited.add(s.source); });
   }
+  // References from narrative components: <EventRef id>, <SourceRef id>, <Quote source>.
+  const events = ids(c.events);
+  for (const n of [...c.narratives, ...c.about]) {
+    const body = n.body ?? '';
+    const re = /<(EventRef|SourceRef|Quote)\b[^>]*?\b(id|source)="([^"]*)"/g;
+    for (let m = re.exec(body); m; m = re.exec(body)) {
+      const [, comp, attr, value] = m as unknown as [string, string, string, string];
+      const isEvent = comp === 'EventRef';
+      const line = (n.bodyLine ?? 1) + body.slice(0, m.index).split('\n').length - 1;
+      if (isEvent ? !events.has(value) : !sources.has(value)) {
+        problems.push({ severity: 'error', file: n.file, line, field: `<${comp} ${attr}>`, found: JSON.stringify(value), allowed: `the id of an existing ${isEvent ? 'event' : 'source'}`, rule: 'integrity/dangling-reference' });
+      } else if (!isEvent) cited.add(value);
+    }
+  }
   for (const s of c.sources) {
     if (!cited.has(s.id)) {
       problems.push({ severity: 'warning', file: s.file, field: '(id)', found: JSON.stringify(s.id), allowed: 'a source cited by at least one event, figure or glossary entry', rule: 'integrity/uncited-source', hint: 'cite it from an event or remove it' });

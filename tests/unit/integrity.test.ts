@@ -162,3 +162,18 @@ describe('content validation', () => {
     expect(new Set(r.errors.map((e) => e.file))).toEqual(new Set([EVENT, SOURCE]));
   });
 });
+
+describe('references inside narratives', () => {
+  it('a narrative component pointing at a missing source is rejected with its line', () => {
+    const dir = makeCorpus({ 'incidents/demo-incident/de.mdx': 'Absatz.\n\n<Quote by="Ministerin" source="src-nope">Kurz.</Quote>\n' });
+    const r = validateContent(dir, { root: dir, today: TODAY });
+    const p = r.errors.find((e) => e.rule === 'integrity/dangling-reference');
+    expect(p?.file).toBe('incidents/demo-incident/de.mdx');
+    expect(p?.line).toBe(3);
+    expect(p?.found).toBe('"src-nope"');
+  });
+  it('a narrative component pointing at an existing event is accepted', () => {
+    const dir = makeCorpus({ 'incidents/demo-incident/de.mdx': 'Siehe <EventRef id="2024-03-05-demo-event">Erklärung</EventRef>.\n' });
+    expect(validateContent(dir, { root: dir, today: TODAY }).errors).toEqual([]);
+  });
+});
