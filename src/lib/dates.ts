@@ -101,13 +101,10 @@ export function formatIso(iso: string, lang: string): string {
   return fmt(lang, precisionOf(iso)).format(utc(iso));
 }
 
+/** Qualifiers are inclusive: `before` = on or before, `after` = on or after. */
 const QUALIFIER_WORDS: Record<string, Record<Qualifier, string>> = {
-  de: { before: 'vor dem', after: 'nach dem', about: 'etwa' },
-  en: { before: 'before', after: 'after', about: 'about' },
-};
-const QUALIFIER_WORDS_COARSE: Record<string, Record<Qualifier, string>> = {
-  de: { before: 'vor', after: 'nach', about: 'etwa' },
-  en: { before: 'before', after: 'after', about: 'about' },
+  de: { before: 'spätestens', after: 'frühestens', about: 'etwa' },
+  en: { before: 'no later than', after: 'no earlier than', about: 'about' },
 };
 
 /** A fuzzy date in words: "5. Juni 2024, 20:12 Uhr", "about 6 May 2024", "Juni 2024", "20.–25. …". */
@@ -121,8 +118,7 @@ export function formatDate(d: DateLike, lang: string): string {
     text = formatIso(d.on, lang);
   }
   if (d.qualifier !== undefined) {
-    const words = precisionOf(d.on) === 'day' ? QUALIFIER_WORDS : QUALIFIER_WORDS_COARSE;
-    text = `${(words[lang] ?? words['en']!)[d.qualifier]} ${text}`;
+    text = `${(QUALIFIER_WORDS[lang] ?? QUALIFIER_WORDS['en']!)[d.qualifier]} ${text}`;
   }
   if (d.time !== undefined) {
     text = lang === 'de' ? `${text}, ${d.time} Uhr` : `${text}, ${d.time}`;

@@ -55,7 +55,7 @@ export const fuzzyDate = z
   .strictObject({
     /** Start (or only) date, ISO 8601; its form is its precision. */
     on: isoDate,
-    /** Optional qualifier where the source is vague: before | after | about. */
+    /** Optional qualifier where the source is vague: before (= on or before) | after (= on or after) | about. */
     qualifier: z.enum(V.DATE_QUALIFIERS).optional(),
     /** Optional end of a range, ISO 8601 of any precision, not before `on`. */
     until: isoDate.optional(),

@@ -10,7 +10,9 @@ describe('dates with precision', () => {
     expect(formatDate({ on: '2024-06-05' }, 'en')).toBe('5 June 2024');
   });
   it('qualifiers, ranges and times are shown in the page language', () => {
-    expect(formatDate({ on: '2024-05-16', qualifier: 'before' }, 'en')).toBe('before 16 May 2024');
+    expect(formatDate({ on: '2024-05-16', qualifier: 'before' }, 'en')).toBe('no later than 16 May 2024');
+    expect(formatDate({ on: '2024-05-16', qualifier: 'before' }, 'de')).toBe('spätestens 16. Mai 2024');
+    expect(formatDate({ on: '2024-05', qualifier: 'after' }, 'en')).toBe('no earlier than May 2024');
     expect(formatDate({ on: '2024-05-06', qualifier: 'about' }, 'de')).toBe('etwa 6. Mai 2024');
     expect(formatDate({ on: '2024-02-20', until: '2024-02-25' }, 'en')).toBe('20 February 2024 – 25 February 2024');
     expect(formatDate({ on: '2024-03-20', time: '12:01' }, 'de')).toBe('20. März 2024, 12:01 Uhr');
