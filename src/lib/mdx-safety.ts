@@ -55,31 +55,31 @@ export function checkMdxSafety(body: string, file: string, firstLine = 1): Probl
         }
         for (const a of el.attributes) {
           if (a.type !== 'mdxJsxAttribute') {
-            add(line, '(body)', `<${name} {…}>`, 'attributes with literal values only', 'mdx/expression');
+            add(line, '(body)', `<${name} {…}>`, 'attributes with literal values only', 'mdx/expression', 'write each attribute as name="text"');
             continue;
           }
           if (/^on/i.test(a.name ?? '')) {
-            add(line, '(body)', `${a.name}=`, 'no event-handler attributes', 'mdx/event-handler');
+            add(line, '(body)', `${a.name}=`, 'no event-handler attributes', 'mdx/event-handler', `remove ${a.name}=…; content cannot run code`);
           } else if (!allowed.includes(a.name ?? '')) {
-            add(line, '(body)', `${name} ${a.name}=`, `attributes ${allowed.join(', ')} on <${name}>`, 'mdx/attribute');
+            add(line, '(body)', `${name} ${a.name}=`, `attributes ${allowed.join(', ')} on <${name}>`, 'mdx/attribute', `remove ${a.name}= or use one of the listed attributes`);
           }
           if (a.value !== null && typeof a.value === 'object') {
-            add(line, '(body)', `${a.name}={…}`, 'attribute values as literal strings', 'mdx/expression');
+            add(line, '(body)', `${a.name}={…}`, 'attribute values as literal strings', 'mdx/expression', `write ${a.name}="text" instead of ${a.name}={…}`);
           }
         }
         break;
       }
       case 'html': {
         const v = (node as { value: string }).value;
-        if (/<\s*(script|iframe)/i.test(v)) add(line, '(body)', JSON.stringify(v.slice(0, 40)), 'no <script> or <iframe>', 'mdx/forbidden-element');
-        if (/\son\w+\s*=/i.test(v)) add(line, '(body)', JSON.stringify(v.slice(0, 40)), 'no event-handler attributes', 'mdx/event-handler');
+        if (/<\s*(script|iframe)/i.test(v)) add(line, '(body)', JSON.stringify(v.slice(0, 40)), 'no <script> or <iframe>', 'mdx/forbidden-element', 'remove the element; link to the page instead of embedding it');
+        if (/\son\w+\s*=/i.test(v)) add(line, '(body)', JSON.stringify(v.slice(0, 40)), 'no event-handler attributes', 'mdx/event-handler', 'remove the on…= attribute; content cannot run code');
         break;
       }
       case 'link':
       case 'image':
       case 'definition': {
         const url = (node as { url: string }).url;
-        if (!SAFE_URL.test(url)) add(line, '(body)', JSON.stringify(url), 'links that are http(s), site-relative (/…) or fragments (#…)', 'mdx/link-scheme');
+        if (!SAFE_URL.test(url)) add(line, '(body)', JSON.stringify(url), 'links that are http(s), site-relative (/…) or fragments (#…)', 'mdx/link-scheme', 'link to an https:// address (javascript:, data: and file: links are refused)');
         break;
       }
       default:
