@@ -4,6 +4,7 @@ import { glob } from 'astro/loaders';
 import path from 'node:path';
 import { COLLECTIONS, type CollectionName } from './lib/schemas.ts';
 import { contentDir } from './lib/settings.ts';
+import { datasetSchema } from './lib/dataset-schema.ts';
 
 const base = (name: CollectionName) => path.join(contentDir(), COLLECTIONS[name].dir);
 
@@ -28,4 +29,9 @@ export const collections = {
   actors: defineCollection({ loader: yamlGlob('actors'), schema: COLLECTIONS.actors.schema }),
   figures: defineCollection({ loader: yamlGlob('figures'), schema: COLLECTIONS.figures.schema }),
   glossary: defineCollection({ loader: yamlGlob('glossary'), schema: COLLECTIONS.glossary.schema }),
+  // Aggregate datasets (disclosure-controlled JSON); validated in full by src/lib/dataset-schema.ts.
+  datasets: defineCollection({
+    loader: glob({ pattern: '*.json', base: path.join(contentDir(), 'datasets'), generateId: ({ entry }) => entry.replace(/\.json$/, '') }),
+    schema: datasetSchema,
+  }),
 };

@@ -5,6 +5,7 @@ import type { Problem } from './problems.ts';
 import { checkMdxSafety } from './mdx-safety.ts';
 import { today as todaySetting } from './settings.ts';
 import { checkContentPersonalData, personalDataLists } from './personal-data.ts';
+import { readDatasets } from './dataset-schema.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -21,6 +22,8 @@ export function validateContent(base: string, opts: { root?: string; today?: str
   for (const list of [content.narratives, content.about]) {
     for (const e of list) problems.push(...checkMdxSafety(e.body ?? '', e.file, e.bodyLine ?? 1));
   }
+  // Aggregate datasets: disclosure control (k, suppression, rounding), naming dataset and cell.
+  problems.push(...readDatasets(path.join(base, 'datasets'), opts.root).problems);
   // Personal data and meeting access details, in every content file (also those that failed to parse).
   const root = opts.root ?? process.cwd();
   const readText = (file: string) => {

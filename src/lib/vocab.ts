@@ -153,6 +153,7 @@ export const ABOUT_TOPICS = [
   'privacy',
   'accessibility',
   'corrections-policy',
+  'disclosure-control',
 ] as const;
 
 export type TranslationStatus = (typeof TRANSLATION_STATUSES)[number];

@@ -1,0 +1,369 @@
+/**
+ * Chart specifications: for each chart its title, one-sentence summary, source, method, as-of
+ * date, the SVG and the table it is drawn from. The table is the single truth: the SVG is drawn
+ * from the same prepared data, and the CSV/JSON downloads are made from the table itself.
+ */
+import type { Lang } from '../settings.ts';
+import { label } from '../i18n.ts';
+import { formatIso } from '../dates.ts';
+import { formatFigureValue } from '../figures.ts';
+import type { Dataset } from '../dataset-schema.ts';
+import {
+  affectedByCategoryCountry,
+  eventsPerMonth,
+  figuresByMeasure,
+  incidentMilestones,
+  registerAsOf,
+  sourcesByKindLanguage,
+  MILESTONES,
+  type DayInterval,
+  type Milestone,
+  type RegisterInput,
+} from '../register-aggregates.ts';
+import { renderStackedBars } from './bars.ts';
+import { renderMatrix } from './matrix.ts';
+import { renderIntervals, type IntervalRow } from './intervals.ts';
+import { renderFigures, type FigureRow } from './figures.ts';
+import { cs, DIMENSION_LABELS } from './strings.ts';
+import { fmtNumber } from './svg.ts';
+
+export type Cell = string | number | null;
+
+export interface ChartTable {
+  caption: string;
+  /** Column headings; the first column holds the row headings. */
+  columns: string[];
+  rows: Cell[][];
+}
+
+export interface ChartSpec {
+  /** Stable id, used for element ids and download file names. */
+  id: string;
+  title: string;
+  /** One sentence on what the chart shows. */
+  summary: string;
+  source: string;
+  method: string;
+  /** ISO day the data is as of. */
+  asOf: string;
+  /** Extra notes shown under the chart (e.g. events not placed in a month). */
+  notes: string[];
+  svg: string;
+  table: ChartTable;
+}
+
+const n = (v: number, lang: Lang) => fmtNumber(v, lang);
+const dimLabel = (list: string, v: string, lang: Lang) => DIMENSION_LABELS[list]?.[v]?.[lang] ?? v;
+
+function incidentTitle(input: RegisterInput, id: string, lang: Lang): string {
+  return input.incidents.find((i) => i.id === id)?.data.title[lang] ?? id;
+}
+
+/** Events per month by incident (all incidents, or one). */
+export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: string): ChartSpec | null {
+  const s = cs(lang);
+  // The register-wide chart covers real incidents; context entries (background reaching back years) only on their own page.
+  const ids = incidentId ? [incidentId] : input.incidents.filter((i) => i.data.kind === 'incident').map((i) => i.id);
+  const d = eventsPerMonth(input.events, ids);
+  if (d.months.length === 0) return null;
+  const id = incidentId ? `events-${incidentId}` : 'events-per-month';
+  const title = incidentId ? (lang === 'de' ? 'Ereignisse pro Monat' : 'Events per month') : lang === 'de' ? 'Ereignisse pro Monat, nach Vorfall' : 'Events per month, by incident';
+  const totals = d.months.map((_, i) => d.series.reduce((a, x) => a + x.counts[i]!, 0));
+  const all = totals.reduce((a, b) => a + b, 0);
+  const peak = totals.indexOf(Math.max(...totals));
+  const monthText = (m: string) => formatIso(m, lang);
+  const first = monthText(d.months[0]!);
+  const last = monthText(d.months.at(-1)!);
+  const summary =
+    lang === 'de'
+      ? `Von ${first} bis ${last} verzeichnet das Register ${n(all, lang)} monatsgenau datierte Ereignisse${incidentId ? '' : ` zu ${d.series.length} ${d.series.length === 1 ? 'Vorfall' : 'Vorfällen'}`}, die meisten (${n(totals[peak]!, lang)}) im ${monthText(d.months[peak]!)}.`
+      : `From ${first} to ${last} the register records ${n(all, lang)} events dated to the month${incidentId ? '' : ` across ${d.series.length} incident${d.series.length === 1 ? '' : 's'}`}, most of them (${n(totals[peak]!, lang)}) in ${monthText(d.months[peak]!)}.`;
+  const seriesLabels = d.series.map((x) => incidentTitle(input, x.incident, lang));
+  const svg = renderStackedBars(
+    {
+      categories: d.months.map((m) => ({ key: m, label: monthText(m), short: new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`)) })),
+      series: d.series.map((x, i) => ({ label: seriesLabels[i]!, values: x.counts })),
+    },
+    { id, title, desc: summary, lang, yLabel: s.events },
+  );
+  const unplaced = d.unplaced.reduce((a, x) => a + x.count, 0);
+  return {
+    id,
+    title,
+    summary,
+    source: `${s.registerSource}: ${lang === 'de' ? 'Ereignisse' : 'events'}`,
+    method:
+      lang === 'de'
+        ? 'Jedes Ereignis zählt im Monat seines Datums. Ereignisse, deren Datum nur das Jahr nennt oder über mehrere Monate reicht, werden nicht auf Monate verteilt, sondern darunter gesondert genannt.'
+        : 'Each event counts in the month of its date. Events dated only to the year, or to a range across months, are not spread over months but counted separately below.',
+    asOf: registerAsOf(input),
+    notes: unplaced > 0 ? [s.unplaced(unplaced)] : [],
+    svg,
+    table: {
+      caption: title,
+      columns: [s.month, ...seriesLabels, ...(d.series.length > 1 ? [s.total] : [])],
+      rows: d.months.map((m, i) => [monthText(m), ...d.series.map((x) => x.counts[i]!), ...(d.series.length > 1 ? [totals[i]!] : [])]),
+    },
+  };
+}
+
+/** Affected institutions of one incident by category × country. */
+export function affectedChart(input: RegisterInput, lang: Lang, incidentId: string): ChartSpec | null {
+  const s = cs(lang);
+  const d = affectedByCategoryCountry(input.events, input.actors, incidentId);
+  if (d.total === 0) return null;
+  const id = `affected-${incidentId}`;
+  const inc = incidentTitle(input, incidentId, lang);
+  const title = lang === 'de' ? `Betroffene Institutionen nach Kategorie und Land: ${inc}` : `Affected institutions by category and country: ${inc}`;
+  const rowTotals = d.counts.map((r) => r.reduce((a, b) => a + b, 0));
+  const top = rowTotals.indexOf(Math.max(...rowTotals));
+  const cat = (c: string) => label(lang, 'actorCategory', c);
+  const country = (c: string) => label(lang, 'country', c);
+  const summary =
+    lang === 'de'
+      ? `${n(d.total, lang)} verschiedene Institutionen werden als betroffen genannt, aus ${d.cols.length} ${d.cols.length === 1 ? 'Land' : 'Ländern'}; die größte Gruppe ist „${cat(d.rows[top]!)}“ mit ${n(rowTotals[top]!, lang)}.`
+      : `${n(d.total, lang)} distinct institutions are named as affected, from ${d.cols.length} ${d.cols.length === 1 ? 'country' : 'countries'}; the largest group is “${cat(d.rows[top]!)}” with ${n(rowTotals[top]!, lang)}.`;
+  const svg = renderMatrix({ rows: d.rows.map(cat), cols: d.cols.map(country), values: d.counts }, { id, title, desc: summary, lang });
+  const colTotals = d.cols.map((_, ci) => d.counts.reduce((a, r) => a + r[ci]!, 0));
+  return {
+    id,
+    title,
+    summary,
+    source: `${s.registerSource}: ${lang === 'de' ? 'Ereignisse und Akteure des Vorfalls' : 'events and actors of the incident'}`,
+    method:
+      lang === 'de'
+        ? 'Gezählt werden verschiedene Akteure (Organisationen und Ämter), die in mindestens einem Ereignis des Vorfalls mit der Rolle „betroffen“ genannt sind, nach der Kategorie und dem Land des Akteurs. Zurückgezogene Meldungen zählen nicht.'
+        : 'Counted are distinct actors (organisations and offices) named with the role “affected” in at least one event of the incident, by the actor’s category and country. Retracted reports do not count.',
+    asOf: registerAsOf(input),
+    notes: [],
+    svg,
+    table: {
+      caption: title,
+      columns: [s.category, ...d.cols.map(country), s.total],
+      rows: [...d.rows.map((r, ri) => [cat(r), ...d.counts[ri]!, rowTotals[ri]!]), [s.total, ...colTotals, d.total]],
+    },
+  };
+}
+
+/** Sources by kind × language. */
+export function sourcesChart(input: RegisterInput, lang: Lang): ChartSpec | null {
+  const s = cs(lang);
+  const d = sourcesByKindLanguage(input.sources);
+  if (d.total === 0) return null;
+  const id = 'sources-by-kind-language';
+  const title = lang === 'de' ? 'Quellen nach Art und Sprache' : 'Sources by kind and language';
+  const kind = (k: string) => label(lang, 'sourceKind', k);
+  const language = (l: string) => label(lang, 'sourceLanguage', l);
+  const rowTotals = d.counts.map((r) => r.reduce((a, b) => a + b, 0));
+  const colTotals = d.cols.map((_, ci) => d.counts.reduce((a, r) => a + r[ci]!, 0));
+  const top = rowTotals.indexOf(Math.max(...rowTotals));
+  const topLang = colTotals.indexOf(Math.max(...colTotals));
+  const summary =
+    lang === 'de'
+      ? `Das Register stützt sich auf ${n(d.total, lang)} Quellen in ${d.cols.length} Sprachen, am häufigsten „${kind(d.rows[top]!)}“ (${n(rowTotals[top]!, lang)}) und auf ${language(d.cols[topLang]!)} (${n(colTotals[topLang]!, lang)}).`
+      : `The register rests on ${n(d.total, lang)} sources in ${d.cols.length} languages, most often “${kind(d.rows[top]!)}” (${n(rowTotals[top]!, lang)}) and in ${language(d.cols[topLang]!)} (${n(colTotals[topLang]!, lang)}).`;
+  return {
+    id,
+    title,
+    summary,
+    source: `${s.registerSource}: ${lang === 'de' ? 'Quellen' : 'sources'}`,
+    method: lang === 'de' ? 'Jede Quelle des Registers zählt einmal, nach ihrer Art und der Sprache des Originals.' : 'Each source of the register counts once, by its kind and the language of the original.',
+    asOf: input.sources.map((x) => x.data.retrieved ?? '').sort().at(-1) || registerAsOf(input),
+    notes: [],
+    svg: renderMatrix({ rows: d.rows.map(kind), cols: d.cols.map(language), values: d.counts }, { id, title, desc: summary, lang }),
+    table: {
+      caption: title,
+      columns: [s.kind, ...d.cols.map(language), s.total],
+      rows: [...d.rows.map((r, ri) => [kind(r), ...d.counts[ri]!, rowTotals[ri]!]), [s.total, ...colTotals, d.total]],
+    },
+  };
+}
+
+function intervalText(iv: DayInterval | { min: number; max: number }, lang: Lang): string {
+  const s = cs(lang);
+  const unit = (v: number) => (Math.abs(v) === 1 ? (lang === 'de' ? 'Tag' : 'day') : s.days);
+  return iv.min === iv.max ? `${n(iv.min, lang)} ${unit(iv.min)}` : `${n(iv.min, lang)} ${lang === 'de' ? 'bis' : 'to'} ${n(iv.max, lang)} ${s.days}`;
+}
+
+/** Time between milestones for every real incident, or for one. */
+export function milestonesChart(input: RegisterInput, lang: Lang, incidentId?: string): ChartSpec | null {
+  const s = cs(lang);
+  const ids = incidentId ? [incidentId] : input.incidents.filter((i) => i.data.kind === 'incident').map((i) => i.id);
+  const ms = incidentMilestones(input.events, ids).filter((m) => m.disclosure || m.statement || m.fix);
+  if (ms.length === 0) return null;
+  const id = incidentId ? `milestones-${incidentId}` : 'milestones';
+  const title = incidentId ? (lang === 'de' ? 'Zeit bis zur Stellungnahme und zur Behebung' : 'Time to statement and fix') : lang === 'de' ? 'Zeit bis zur Stellungnahme und zur Behebung, nach Vorfall' : 'Time to statement and fix, by incident';
+  const types = (k: keyof typeof MILESTONES) => MILESTONES[k].map((t) => (lang === 'de' ? `„${label(lang, 'eventType', t)}“` : `“${label(lang, 'eventType', t)}”`)).join(lang === 'de' ? ' oder ' : ' or ');
+  const dateText = (m: Milestone | null) => (m ? formatIso(m.on, lang) : null);
+  const rows: IntervalRow[] = [];
+  const tableRows: Cell[][] = [];
+  let negative = 0;
+  let ranges = 0;
+  for (const m of ms) {
+    const g = incidentTitle(input, m.incident, lang);
+    for (const [key, iv, target, lbl] of [
+      ['statement', m.toStatement, m.statement, s.toStatement],
+      ['fix', m.toFix, m.fix, s.toFix],
+    ] as const) {
+      rows.push({ group: g, label: lbl, interval: iv, naText: s.notApplicable });
+      let note: string;
+      if (!iv) {
+        const missing = !m.disclosure ? types('disclosure') : types(key);
+        note = `${s.notApplicable}: ${lang === 'de' ? `kein Ereignis vom Typ ${missing}` : `no event of type ${missing}`}`;
+      } else {
+        note = iv.exact ? s.exactDays : s.rangeNote;
+        if (!iv.exact) ranges++;
+        if (key === 'fix' && iv.max < 0) {
+          note += `; ${s.negativeNote}`;
+          negative++;
+        }
+      }
+      tableRows.push([g, lbl, dateText(m.disclosure), dateText(target), iv ? iv.min : null, iv ? iv.max : null, note]);
+    }
+  }
+  const summary =
+    lang === 'de'
+      ? `Für ${ms.length} ${ms.length === 1 ? 'Vorfall' : 'Vorfälle'} die Tage von der ersten öffentlichen Offenlegung bis zur ersten offiziellen Stellungnahme und bis zur Behebung${negative ? `; in ${negative} ${negative === 1 ? 'Fall' : 'Fällen'} lag die Behebung vor der Offenlegung (negativer Wert)` : ''}${ranges ? `; ${ranges} Abstände sind nur als Spanne bekannt` : ''}.`
+      : `For ${ms.length} incident${ms.length === 1 ? '' : 's'}, the days from the first public disclosure to the first official statement and to the fix${negative ? `; in ${negative} case${negative === 1 ? '' : 's'} the fix came before disclosure (negative value)` : ''}${ranges ? `; ${ranges} interval${ranges === 1 ? ' is' : 's are'} known only as a range` : ''}.`;
+  return {
+    id,
+    title,
+    summary,
+    source: `${s.registerSource}: ${lang === 'de' ? 'Ereignisse und ihre Typen' : 'events and their types'}`,
+    method:
+      lang === 'de'
+        ? `Erste Offenlegung: das früheste Ereignis vom Typ ${types('disclosure')}; erste Stellungnahme: ${types('statement')}; Behebung: ${types('fix')}. Zurückgezogene Meldungen zählen nicht. Ist ein Datum nur monats- oder jahrgenau bekannt, wird die Spanne aller möglichen Abstände gezeigt (schraffiert). Fehlt ein Meilenstein, steht „entfällt“.`
+        : `First disclosure: the earliest event of type ${types('disclosure')}; first statement: ${types('statement')}; fix: ${types('fix')}. Retracted reports do not count. Where a date is known only to the month or year, the range of all possible intervals is shown (hatched). A milestone that does not apply is marked “not applicable”.`,
+    asOf: registerAsOf(input),
+    notes: [],
+    svg: renderIntervals(rows, { id, title, desc: summary, lang, axisLabel: s.daysAfterDisclosure, format: (iv) => intervalText(iv, lang) }),
+    table: { caption: title, columns: [s.incident, s.interval, s.from, s.to, s.minDays, s.maxDays, s.note], rows: tableRows },
+  };
+}
+
+/** Reported figures of one incident side by side on a log scale, by measure, never summed. */
+export function figuresChart(input: RegisterInput, lang: Lang, incidentId: string): ChartSpec | null {
+  const s = cs(lang);
+  const groups = figuresByMeasure(input.figures, incidentId);
+  if (groups.length === 0) return null;
+  const id = `figures-${incidentId}`;
+  const inc = incidentTitle(input, incidentId, lang);
+  const title = lang === 'de' ? `Genannte Zahlen: ${inc}` : `Reported figures: ${inc}`;
+  const rows: FigureRow[] = [];
+  const tableRows: Cell[][] = [];
+  let count = 0;
+  for (const g of groups) {
+    const measure = label(lang, 'figureMeasure', g.measure);
+    for (const f of g.figures) {
+      count++;
+      const v = f.data.value;
+      const valueText = formatFigureValue(v, lang);
+      rows.push({ group: measure, label: f.data.attribution[lang], value: v, valueText, wording: f.data.wording.text });
+      const lower = v.type === 'exact' || v.type === 'about' ? (v.n ?? null) : (v.min ?? null);
+      const upper = v.type === 'exact' || v.type === 'about' ? (v.n ?? null) : v.type === 'range' ? (v.max ?? null) : null;
+      tableRows.push([`${measure}: ${f.data.label[lang]}`, f.data.attribution[lang], valueText, s.valueTypes[v.type], lower, upper, f.data.wording.text]);
+    }
+  }
+  const summary =
+    lang === 'de'
+      ? `${n(count, lang)} genannte ${count === 1 ? 'Zahl' : 'Zahlen'} zu ${groups.length} ${groups.length === 1 ? 'Messgröße' : 'verschiedenen Messgrößen'} (${groups.map((g) => label(lang, 'figureMeasure', g.measure)).join(', ')}), jede mit ihrer Herkunft; Zahlen verschiedener Messgrößen werden nicht addiert.`
+      : `${n(count, lang)} reported figure${count === 1 ? '' : 's'} on ${groups.length} measure${groups.length === 1 ? '' : 's'} (${groups.map((g) => label(lang, 'figureMeasure', g.measure)).join(', ')}), each attributed; figures of different measures are never added up.`;
+  return {
+    id,
+    title,
+    summary,
+    source: `${s.registerSource}: ${lang === 'de' ? 'genannte Zahlen mit ihren Quellen' : 'reported figures with their sources'}`,
+    method:
+      lang === 'de'
+        ? 'Logarithmische Skala, gruppiert nach dem, was gezählt wird. Eine Spanne wird nur gezeichnet, wo eine Quelle beide Grenzen nennt; „mehr als“ beginnt bei der genannten Zahl und läuft offen aus (Pfeil), ohne erfundene Obergrenze; unbestimmte Angaben erscheinen als zitierter Wortlaut statt als Balken.'
+        : 'Logarithmic scale, grouped by what is counted. A range is drawn only where a source states both bounds; “more than” starts at the stated number and fades out with an open arrow, with no invented maximum; vague statements appear as their quoted wording instead of a bar.',
+    asOf: registerAsOf(input),
+    notes: [],
+    svg: renderFigures(rows, { id, title, desc: summary, lang, axisLabel: s.logAxis }),
+    table: { caption: title, columns: [s.measure, s.attribution, s.valueText, s.valueType, s.lower, s.upper, s.wording], rows: tableRows },
+  };
+}
+
+/** A dataset of the `datasets` collection as a chart (table-driven; suppressed cells marked). */
+export function datasetChart(id: string, d: Dataset, lang: Lang): ChartSpec {
+  const s = cs(lang);
+  const dim = (x: string) => dimLabel('dimension', x, lang);
+  const value = (dimension: string, v: string) =>
+    dimension === 'org-category' ? label(lang, 'actorCategory', v) : dimension === 'country' ? label(lang, 'country', v) : dimension === 'month' ? formatIso(v, lang) : dimLabel(dimension, v, lang);
+  const rows = d.rows.values.map((v) => value(d.rows.dimension, v));
+  const cols = d.columns.values.map((v) => value(d.columns.dimension, v));
+  const measure = dimLabel('measure', d.measure, lang);
+  const title = lang === 'de' ? `${measure} nach ${dim(d.rows.dimension)} und ${dim(d.columns.dimension)}` : `${measure} by ${dim(d.rows.dimension)} and ${dim(d.columns.dimension)}`;
+  const suppressed = d.cells.flat().filter((v) => v === 'suppressed').length;
+  const m = d.method;
+  const summary =
+    lang === 'de'
+      ? `Rund ${n(d.total, lang)} ${measure.toLowerCase()}, aufgeteilt nach ${dim(d.rows.dimension)} und ${dim(d.columns.dimension)}; ${n(suppressed, lang)} von ${n(rows.length * cols.length, lang)} Feldern sind zum Schutz kleiner Gruppen gesperrt.`
+      : `About ${n(d.total, lang)} ${measure.toLowerCase()}, broken down by ${dim(d.rows.dimension)} and ${dim(d.columns.dimension)}; ${n(suppressed, lang)} of ${n(rows.length * cols.length, lang)} cells are suppressed to protect small groups.`;
+  const cell = (v: number | 'suppressed'): Cell => (v === 'suppressed' ? s.suppressed : v);
+  return {
+    id: `dataset-${id}`,
+    title,
+    summary,
+    source: lang === 'de' ? `Aggregat aus Rohdaten, erzeugt mit ${m.generator} am ${formatIso(m.generated, lang)} aus rund ${n(m.inputRows, lang)} Datensätzen` : `Aggregate of raw data, made with ${m.generator} on ${formatIso(m.generated, lang)} from about ${n(m.inputRows, lang)} records`,
+    method:
+      lang === 'de'
+        ? `Jede veröffentlichte Zahl ist mindestens k = ${m.k}; kleinere Felder und so viele weitere, dass keines aus Summen erschlossen werden kann, sind gesperrt. Summen sind auf Vielfache von ${m.roundingBase} gerundet und können daher von der Summe der Felder abweichen. Zeiten in der Zeitzone ${m.timeZone}.`
+        : `Every published number is at least k = ${m.k}; smaller cells, and as many others as needed so that none can be worked out from totals, are suppressed. Totals are rounded to multiples of ${m.roundingBase} and may therefore differ from the sum of the cells. Times in the ${m.timeZone} time zone.`,
+    asOf: m.generated,
+    notes: [],
+    svg: renderMatrix({ rows, cols, values: d.cells }, { id: `dataset-${id}`, title, desc: summary, lang, suppressedMark: s.suppressed }),
+    table: {
+      caption: title,
+      columns: [dim(d.rows.dimension), ...cols, s.total],
+      rows: [...rows.map((r, ri) => [r, ...d.cells[ri]!.map(cell), cell(d.rowTotals[ri]!)]), [s.total, ...d.columnTotals.map(cell), d.total]],
+    },
+  };
+}
+
+/** The charts of the charts page, in order (register charts only; datasets separately). */
+export function registerCharts(input: RegisterInput, lang: Lang): ChartSpec[] {
+  const incidents = input.incidents.map((i) => i.id);
+  return [
+    eventsChart(input, lang),
+    milestonesChart(input, lang),
+    ...incidents.map((id) => affectedChart(input, lang, id)),
+    sourcesChart(input, lang),
+    ...incidents.map((id) => figuresChart(input, lang, id)),
+  ].filter((c): c is ChartSpec => c !== null);
+}
+
+/** The charts shown on one incident's page. */
+export function incidentCharts(input: RegisterInput, lang: Lang, incidentId: string): ChartSpec[] {
+  return [eventsChart(input, lang, incidentId), affectedChart(input, lang, incidentId), milestonesChart(input, lang, incidentId), figuresChart(input, lang, incidentId)].filter(
+    (c): c is ChartSpec => c !== null,
+  );
+}
+
+/** Every chart with a download: register charts, per-incident charts and datasets, each id once. */
+export function allCharts(input: RegisterInput, datasets: readonly { id: string; data: Dataset }[], lang: Lang): ChartSpec[] {
+  const seen = new Map<string, ChartSpec>();
+  for (const c of [...registerCharts(input, lang), ...input.incidents.flatMap((i) => incidentCharts(input, lang, i.id)), ...datasets.map((d) => datasetChart(d.id, d.data, lang))]) {
+    if (!seen.has(c.id)) seen.set(c.id, c);
+  }
+  return [...seen.values()];
+}
+
+/** CSV of exactly the table shown (RFC 4180, header row, numbers unformatted). */
+export function tableCsv(t: ChartTable): string {
+  const q = (v: Cell) => {
+    if (v === null) return '';
+    const s = String(v);
+    return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+  };
+  return [t.columns, ...t.rows].map((r) => r.map(q).join(',')).join('\r\n') + '\r\n';
+}
+
+/** JSON of exactly the table shown, with the chart's metadata. */
+export function tableJson(c: ChartSpec, lang: Lang): string {
+  return `${JSON.stringify(
+    { id: c.id, lang, title: c.title, summary: c.summary, source: c.source, method: c.method, asOf: c.asOf, columns: c.table.columns, rows: c.table.rows },
+    null,
+    2,
+  )}\n`;
+}

@@ -1,0 +1,186 @@
+import { describe, expect, it } from 'vitest';
+import type { ActorData, EventData, FigureData, Incident, SourceData } from '../../src/lib/schemas.ts';
+import { affectedByCategoryCountry, eventsPerMonth, incidentMilestones, sourcesByKindLanguage, type Item, type RegisterInput } from '../../src/lib/register-aggregates.ts';
+import { affectedChart, datasetChart, eventsChart, figuresChart, milestonesChart, sourcesChart, tableCsv, type ChartSpec } from '../../src/lib/charts/register-charts.ts';
+import type { Dataset } from '../../src/lib/dataset-schema.ts';
+import validDataset from '../fixtures/datasets/valid.json' with { type: 'json' };
+
+const bi = (de: string, en = de) => ({ de, en });
+
+function incident(id: string, kind: Incident['kind'] = 'incident'): Item<Incident> {
+  return {
+    id,
+    data: {
+      title: bi(`Vorfall ${id}`, `Incident ${id}`),
+      summary: bi('x'),
+      kind,
+      period: { start: '2024-03' },
+      status: 'concluded',
+      platform: ['webex'],
+      countries: ['DE'],
+      affectedCategories: [],
+      related: [],
+      openQuestions: [],
+      translation: { de: 'human', en: 'human' },
+      lastReviewed: '2026-11-20',
+      corrections: [],
+    },
+  };
+}
+
+function event(id: string, inc: string, on: string, type: EventData['type'], actors: EventData['actors'] = [], status: EventData['status'] = 'confirmed'): Item<EventData> {
+  return {
+    id,
+    data: { incident: inc, date: { on }, type, status, confidence: 'confirmed', title: bi(id), summary: bi(id), actors, sources: [{ source: 'src-x' }], corrections: [] },
+  };
+}
+
+const actor = (id: string, category: ActorData['category'], country: ActorData['country']): Item<ActorData> => ({ id, data: { name: bi(id), kind: 'ministry', country, category } });
+
+const source = (id: string, kind: SourceData['kind'], language: SourceData['language']): Item<SourceData> => ({
+  id,
+  data: { kind, language, reliability: ['original'], documentIds: [], unknown: { publisher: 'x', title: 'x', url: 'x', published: 'x', retrieved: 'x' }, archiveMissingReason: 'none' },
+});
+
+function figure(id: string, measure: FigureData['measure'], value: FigureData['value'], wording: string, who: string): Item<FigureData> {
+  return { id, data: { incident: 'a', measure, value, label: bi(`${measure} ${id}`), wording: { text: wording, lang: 'de' }, attribution: bi(who), sources: [{ source: 'src-x' }] } };
+}
+
+const input: RegisterInput = {
+  incidents: [incident('a'), incident('b'), incident('ctx', 'context')],
+  events: [
+    event('2024-03-01-leak', 'a', '2024-03-01', 'disclosure', [{ actor: 'mil', role: 'affected' }]),
+    event('2024-03-02-statement', 'a', '2024-03-02', 'official-statement', [{ actor: 'mil', role: 'affected' }, { actor: 'min', role: 'stated' }]),
+    event('2024-03-05-more', 'a', '2024-03-05', 'media-report', [{ actor: 'parl', role: 'affected' }, { actor: 'nl-min', role: 'affected' }]),
+    event('2024-03-06-retracted', 'a', '2024-03-06', 'media-report', [{ actor: 'min', role: 'affected' }], 'retracted'),
+    event('2024-05-03-fix', 'b', '2024-05-03', 'fix'),
+    event('2024-05-04-report', 'b', '2024-05-04', 'media-report', [{ actor: 'min', role: 'affected' }]),
+    event('2024-06-00-statement', 'b', '2024-06', 'official-statement'),
+    event('2024-00-00-year-only', 'b', '2024', 'context'),
+    event('2014-05-01-old', 'ctx', '2014-05-01', 'vulnerability-record'),
+  ],
+  sources: [source('src-1', 'news-article', 'de'), source('src-2', 'news-article', 'de'), source('src-3', 'parliamentary-document', 'de'), source('src-4', 'news-article', 'nl'), source('src-5', 'vendor-advisory', 'en')],
+  actors: [actor('mil', 'military', 'DE'), actor('min', 'government', 'DE'), actor('parl', 'parliament', 'DE'), actor('nl-min', 'government', 'NL')],
+  figures: [
+    figure('f1', 'links', { type: 'more-than', min: 6000 }, 'mehr als 6.000 Links', 'Zeitung A'),
+    figure('f2', 'links', { type: 'range', min: 1000, max: 2000 }, 'zwischen 1.000 und 2.000', 'Zeitung B'),
+    figure('f3', 'meetings', { type: 'exact', n: 38 }, '38 Minuten', 'Sender C'),
+    figure('f4', 'meetings', { type: 'about', n: 400 }, 'rund 400', 'Sender D'),
+    figure('f5', 'people', { type: 'vague' }, 'Hunderttausende', 'Politiker E'),
+  ],
+};
+
+const svgOf = (c: ChartSpec | null) => {
+  expect(c).not.toBeNull();
+  return c!.svg;
+};
+
+describe('register aggregates', () => {
+  it('events are counted in their month by incident, and year-only dates are not spread over months', () => {
+    const d = eventsPerMonth(input.events, ['a', 'b']);
+    expect(d.months).toEqual(['2024-03', '2024-04', '2024-05', '2024-06']);
+    expect(d.series).toEqual([
+      { incident: 'a', counts: [4, 0, 0, 0] },
+      { incident: 'b', counts: [0, 0, 2, 1] },
+    ]);
+    expect(d.unplaced).toEqual([{ incident: 'b', count: 1 }]);
+  });
+
+  it('affected institutions are distinct actors with role affected, by category and country, retracted reports excluded', () => {
+    const d = affectedByCategoryCountry(input.events, input.actors, 'a');
+    expect(d.actorIds).toEqual(['mil', 'nl-min', 'parl']);
+    expect(d.rows).toEqual(['government', 'military', 'parliament']);
+    expect(d.cols).toEqual(['DE', 'NL']);
+    expect(d.counts).toEqual([
+      [0, 1],
+      [1, 0],
+      [1, 0],
+    ]);
+  });
+
+  it('a fix that preceded disclosure gives a negative interval, and month precision gives a range', () => {
+    const [a, b] = incidentMilestones(input.events, ['a', 'b']);
+    expect(a!.toStatement).toEqual({ min: 1, max: 1, exact: true });
+    expect(a!.fix).toBeNull();
+    expect(a!.toFix).toBeNull();
+    expect(b!.toFix).toEqual({ min: -1, max: -1, exact: true });
+    // Statement dated only to June 2024: 27 to 57 days after disclosure on 4 May.
+    expect(b!.toStatement).toEqual({ min: 28, max: 57, exact: false });
+  });
+
+  it('sources are counted by kind and language', () => {
+    const d = sourcesByKindLanguage(input.sources);
+    expect(d.rows).toEqual(['news-article', 'parliamentary-document', 'vendor-advisory']);
+    expect(d.cols).toEqual(['de', 'en', 'nl']);
+    expect(d.counts).toEqual([
+      [2, 0, 1],
+      [1, 0, 0],
+      [0, 1, 0],
+    ]);
+  });
+});
+
+describe('chart specs', () => {
+  it('the milestones table marks a milestone that does not apply and keeps the negative interval', () => {
+    const de = milestonesChart(input, 'de')!;
+    const csv = tableCsv(de.table);
+    expect(csv).toContain('entfällt: kein Ereignis vom Typ „Behebung“');
+    expect(csv).toContain('-1,-1,tagesgenau; Behebung vor der Offenlegung');
+    expect(csv).toContain('28,57,Datum nicht tagesgenau');
+    const en = milestonesChart(input, 'en')!;
+    expect(tableCsv(en.table)).toContain('not applicable: no event of type “Fix”');
+  });
+
+  it('figures are never added up: the table has one row per figure and no total', () => {
+    const c = figuresChart(input, 'en', 'a')!;
+    expect(c.table.rows).toHaveLength(5);
+    expect(c.table.rows.some((r) => /total/i.test(String(r[0])))).toBe(false);
+    // Open-ended: lower bound only; a range only with both bounds stated; vague: no numbers.
+    expect(c.table.rows.map((r) => [r[4], r[5]])).toEqual([
+      [6000, null],
+      [1000, 2000],
+      [38, 38],
+      [400, 400],
+      [null, null],
+    ]);
+  });
+
+  it('a vague figure is drawn as its quoted words and an open-ended one with an open arrow, not a bar to an invented maximum', () => {
+    const svg = figuresChart(input, 'de', 'a')!.svg;
+    expect(svg).toContain('„Hunderttausende“');
+    expect(svg).toContain('marker-end="url(#figures-a-open-arrow)"');
+    expect(svg).not.toMatch(/6\.000[^<]*–/);
+  });
+
+  it('every chart SVG is an accessible image drawn in currentColor', () => {
+    const charts = [eventsChart(input, 'de'), affectedChart(input, 'de', 'a'), milestonesChart(input, 'de'), sourcesChart(input, 'de'), figuresChart(input, 'de', 'a'), datasetChart('x', validDataset as Dataset, 'de')];
+    for (const c of charts) {
+      const svg = svgOf(c);
+      expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="([^"]+)-title" aria-describedby="\1-desc"/);
+      expect(svg).toContain(`<desc id="${c!.id}-desc">`);
+      expect(svg).not.toMatch(/#[0-9a-f]{3,6}\b|rgb\(/i);
+    }
+  });
+
+  it('the register-wide events chart leaves out context entries', () => {
+    const c = eventsChart(input, 'en')!;
+    expect(c.table.columns).toEqual(['Month', 'Incident a', 'Incident b', 'Total']);
+    expect(c.notes).toEqual(['1 event is dated only to the year or across several months and not placed in a month here.']);
+  });
+});
+
+describe('golden SVGs (TZ=UTC)', () => {
+  const golden: [string, () => ChartSpec | null][] = [
+    ['events-per-month.de', () => eventsChart(input, 'de')],
+    ['affected.en', () => affectedChart(input, 'en', 'a')],
+    ['milestones.de', () => milestonesChart(input, 'de')],
+    ['sources.en', () => sourcesChart(input, 'en')],
+    ['figures.de', () => figuresChart(input, 'de', 'a')],
+    ['dataset.en', () => datasetChart('valid', validDataset as Dataset, 'en')],
+  ];
+  for (const [name, make] of golden) {
+    it(`the ${name} chart renders the same SVG as its golden file`, async () => {
+      await expect(svgOf(make())).toMatchFileSnapshot(`../fixtures/charts/${name}.svg`);
+    });
+  }
+});
