@@ -1,0 +1,15 @@
+/**
+ * `/api/v1/timeline-{lang}.json`: the compact timeline data the enhanced timeline view loads
+ * (format: src/lib/timeline/data.ts). One file per language; built with the site.
+ */
+import type { APIRoute } from 'astro';
+import { langPaths } from '../../../lib/paths.ts';
+import type { Lang } from '../../../lib/i18n.ts';
+import { timelineJson } from '../../../components/timeline/data.ts';
+
+export const getStaticPaths = langPaths;
+
+export const GET: APIRoute = async ({ params }) => {
+  const json = await timelineJson(params['lang'] as Lang);
+  return new Response(JSON.stringify(json), { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+};
