@@ -4,10 +4,18 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentGate from './src/integrations/content-gate.ts';
 import pagefind from './src/integrations/pagefind.ts';
-import { SITE_URL } from './src/lib/settings.ts';
+import { SITE_URL, CONTENT_SWAPPED, CONTENT_DIR_SETTING } from './src/lib/settings.ts';
+import { createHash } from 'node:crypto';
+
+// Astro's content cache (data store) is per content root: a swapped-in test or benchmark corpus must
+// never leave entries behind for the next build of the real content.
+const cacheDir = CONTENT_SWAPPED
+  ? `./node_modules/.astro-${createHash('sha256').update(CONTENT_DIR_SETTING).digest('hex').slice(0, 12)}`
+  : './node_modules/.astro';
 
 export default defineConfig({
   site: SITE_URL,
+  cacheDir,
   trailingSlash: 'always',
   build: { format: 'directory' },
   integrations: [

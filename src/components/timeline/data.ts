@@ -1,0 +1,45 @@
+/**
+ * Build-time glue between the content queries and the pure timeline logic: the compact JSON of
+ * one language (memoised: the endpoint and the pages share it).
+ */
+import { LABELS, type Lang } from '../../lib/i18n.ts';
+import { encodeTimeline, type TimelineJson } from '../../lib/timeline/data.ts';
+import { actors, events, incidents, sourceIdsOf } from '../../queries.ts';
+
+const LABEL_LISTS = { type: 'eventType', status: 'claimStatus', confidence: 'confidence', category: 'actorCategory', country: 'country', precision: 'datePrecision', qualifier: 'dateQualifier' } as const;
+
+function labels(lang: Lang): TimelineJson['labels'] {
+  return Object.fromEntries(
+    Object.entries(LABEL_LISTS).map(([key, list]) => [key, Object.fromEntries(Object.entries(LABELS[list] ?? {}).map(([v, l]) => [v, l[lang]]))]),
+  );
+}
+
+const cache = new Map<Lang, Promise<TimelineJson>>();
+
+export function timelineJson(lang: Lang): Promise<TimelineJson> {
+  let p = cache.get(lang);
+  if (!p) {
+    p = (async () =>
+      encodeTimeline({
+        lang,
+        incidents: (await incidents()).map((i) => ({ id: i.id, title: i.data.title, kind: i.data.kind, countries: i.data.countries, end: i.data.period.end })),
+        actors: (await actors()).map((a) => ({ id: a.id, name: a.data.name, category: a.data.category, country: a.data.country })),
+        events: (await events()).map((e) => ({
+          id: e.id,
+          incident: e.data.incident,
+          date: e.data.date,
+          type: e.data.type,
+          status: e.data.status,
+          confidence: e.data.confidence,
+          title: e.data.title,
+          summary: e.data.summary,
+          sources: sourceIdsOf(e).length,
+          actors: e.data.actors.map((a) => a.actor),
+          discrepancy: e.data.discrepancy !== undefined,
+        })),
+        labels: labels(lang),
+      }))();
+    cache.set(lang, p);
+  }
+  return p;
+}

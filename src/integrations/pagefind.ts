@@ -1,0 +1,61 @@
+/**
+ * Astro integration that builds the Pagefind search index after the build (`astro:build:done`)
+ * with Pagefind's Node API, so search is part of `astro build` and not a shell step after it.
+ *
+ * What gets indexed is decided in markup: only pages with `data-pagefind-body` (events,
+ * incidents, sources, actors, glossary, about pages), facets from `data-pagefind-filter`, one
+ * index per `<html lang>`. Any Pagefind error, an empty index or a missing language fails the
+ * build. The Pagefind service is always closed.
+ */
+import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+// Imported statically: a dynamic import() inside the hook goes through Vite's module runner,
+// which Astro has already closed by astro:build:done.
+import * as pagefind from 'pagefind';
+import { LANGS } from '../lib/settings.ts';
+
+export interface PagefindOptions {
+  /** Languages that must each get an index (the build fails otherwise); default: the site's. */
+  languages?: readonly string[];
+}
+
+function dirBytes(dir: string): number {
+  let n = 0;
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    const p = path.join(dir, e.name);
+    n += e.isDirectory() ? dirBytes(p) : fs.statSync(p).size;
+  }
+  return n;
+}
+
+export default function pagefindIntegration({ languages = LANGS }: PagefindOptions = {}): AstroIntegration {
+  return {
+    name: 'konferenzleck:pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const outputPath = path.join(site, 'pagefind');
+        const started = Date.now();
+        try {
+          const { index, errors } = await pagefind.createIndex({});
+          if (errors.length || !index) throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
+          if (added.page_count === 0) throw new Error(`Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`);
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+          const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count: number }> };
+          const langs = entry.languages ?? {};
+          const missing = languages.filter((l) => !langs[l] || langs[l].page_count === 0);
+          if (missing.length) throw new Error(`Pagefind built no index for ${missing.join(', ')} (found: ${Object.keys(langs).join(', ') || 'none'}); check <html lang> and data-pagefind-body`);
+          const perLang = Object.entries(langs).map(([l, v]) => `${l} ${v.page_count}`).join(', ');
+          logger.info(`read ${added.page_count} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
