@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentGate from './src/integrations/content-gate.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import trustGates from './src/integrations/trust-gates.ts';
 import { SITE_URL, CONTENT_SWAPPED, CONTENT_DIR_SETTING } from './src/lib/settings.ts';
 import { createHash } from 'node:crypto';
 
@@ -30,5 +31,28 @@ export default defineConfig({
     }),
     // Search index per language, built after the pages (src/integrations/pagefind.ts).
     pagefind(),
+    // Privacy gate over every output file, URL registry and redirects: must run last.
+    trustGates(),
   ],
+  // Content-Security-Policy as a <meta> with hashes of Astro's own scripts and styles; no
+  // 'unsafe-inline'. Pagefind compiles WebAssembly in a worker: 'wasm-unsafe-eval' and worker-src
+  // 'self'. Header-only directives (frame-ancestors …) are in public/_headers, see docs/hosting.md.
+  security: {
+    csp: {
+      algorithm: 'SHA-256',
+      directives: [
+        "default-src 'none'",
+        "img-src 'self' data:",
+        "font-src 'self'",
+        "connect-src 'self'",
+        "worker-src 'self'",
+        "manifest-src 'self'",
+        "base-uri 'self'",
+        "form-action 'self'",
+        "object-src 'none'",
+      ],
+      scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+      styleDirective: { resources: ["'self'"] },
+    },
+  },
 });

@@ -314,6 +314,8 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
   const given = parsed.values as Record<string, string | string[] | undefined>;
   const base = path.resolve(String(given['dir'] ?? contentDir()));
   const today = String(given['today'] ?? todaySetting());
+  // Defaults such as `retrieved` use the same day as validation does.
+  process.env['KONFERENZLECK_TODAY'] = today;
   const { values, errors } = await gather(kind, given, io);
   if (given['unknown'] !== undefined) values['unknown'] = given['unknown'];
   if (errors.length) {

@@ -46,6 +46,11 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
           if (added.page_count === 0) throw new Error(`Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`);
           const written = await index.writeFiles({ outputPath });
           if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+          // The site loads only pagefind.js and its worker/wasm; Pagefind's bundled UI files are unused and
+          // carry their translators' personal e-mail addresses, which the privacy gate rightly refuses.
+          for (const f of fs.readdirSync(outputPath)) {
+            if (/^pagefind-(?:component-|modular-)?ui\.(?:js|css)$/.test(f)) fs.rmSync(path.join(outputPath, f));
+          }
           const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count: number }> };
           const langs = entry.languages ?? {};
           const missing = languages.filter((l) => !langs[l] || langs[l].page_count === 0);

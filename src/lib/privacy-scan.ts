@@ -73,11 +73,48 @@ export const RULES: Record<string, string> = {
 // Decoding: the scanner reads what a reader (or a crawler) would see, not only the raw bytes.
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0', shy: '\u00ad', ndash: '–', mdash: '—',
-  auml: 'ä', ouml: 'ö', uuml: 'ü', Auml: 'Ä', Ouml: 'Ö', Uuml: 'Ü', szlig: 'ß', eacute: 'é', egrave: 'è',
-  aacute: 'á', agrave: 'à', oacute: 'ó', uacute: 'ú', iacute: 'í', ccedil: 'ç', ntilde: 'ñ', oslash: 'ø',
-  aring: 'å', aelig: 'æ', commat: '@', period: '.', colon: ':', sol: '/', plus: '+', num: '#', equals: '=',
-  lpar: '(', rpar: ')', hyphen: '-', dash: '‐', zwj: '', zwnj: '', ZeroWidthSpace: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: '\u00a0',
+  shy: '\u00ad',
+  ndash: '–',
+  mdash: '—',
+  auml: 'ä',
+  ouml: 'ö',
+  uuml: 'ü',
+  Auml: 'Ä',
+  Ouml: 'Ö',
+  Uuml: 'Ü',
+  szlig: 'ß',
+  eacute: 'é',
+  egrave: 'è',
+  aacute: 'á',
+  agrave: 'à',
+  oacute: 'ó',
+  uacute: 'ú',
+  iacute: 'í',
+  ccedil: 'ç',
+  ntilde: 'ñ',
+  oslash: 'ø',
+  aring: 'å',
+  aelig: 'æ',
+  commat: '@',
+  period: '.',
+  colon: ':',
+  sol: '/',
+  plus: '+',
+  num: '#',
+  equals: '=',
+  lpar: '(',
+  rpar: ')',
+  hyphen: '-',
+  dash: '‐',
+  zwj: '',
+  zwnj: '',
+  ZeroWidthSpace: '',
 };
 
 /** Decode HTML entities, JS/JSON `\uXXXX` and `\/` escapes and %XX URL escapes; drop invisible characters. */
@@ -89,7 +126,9 @@ export function decodeText(s: string): string {
     }
     return NAMED_ENTITIES[e] ?? m;
   });
-  out = out.replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16))).replace(/\\\//g, '/');
+  out = out
+    .replace(/\\u([0-9a-fA-F]{4})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)))
+    .replace(/\\\//g, '/');
   out = out.replace(/(?:%[0-9a-fA-F]{2})+/g, (m) => {
     try {
       const d = decodeURIComponent(m);
@@ -104,14 +143,18 @@ export function decodeText(s: string): string {
 }
 
 /** Inline elements do not separate words: `Vogel<strong>sang</strong>` reads "Vogelsang". */
-const INLINE_TAG = /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b/i;
+const INLINE_TAG =
+  /^<\/?(?:a|abbr|b|bdi|bdo|cite|code|data|del|dfn|em|i|ins|kbd|mark|q|s|samp|small|span|strong|sub|sup|time|u|var|wbr)\b/i;
 
 /**
  * The visible text of markup: inline tags removed, other tags and comments replaced by a space
  * (keeping their newlines, so line numbers stay those of the file).
  */
 export function stripTags(s: string): string {
-  return s.replace(/<!--[\s\S]*?-->|<[a-zA-Z/!][^>]*>/g, (m) => (INLINE_TAG.test(m) ? '' : ' ') + m.replace(/[^\n]/g, ''));
+  return s.replace(
+    /<!--[\s\S]*?-->|<[a-zA-Z/!][^>]*>/g,
+    (m) => (INLINE_TAG.test(m) ? '' : ' ') + m.replace(/[^\n]/g, ''),
+  );
 }
 
 /** The views of a file the rules run on: raw (decoded) and, for markup, the visible text. */
@@ -129,7 +172,10 @@ const LETTER = String.raw`A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u0300-\u
 const NOT_LETTER_NEXT = String.raw`(?![${LETTER}])`;
 const PATTERNS: { rule: string; re: RegExp }[] = [
   // Webex: personal rooms (…webex.com/meet/name, /join/name), join pages, recordings, meeting ids, SIP.
-  { rule: 'meeting-link/webex-personal-room', re: new RegExp(String.raw`\b(?:[\w-]+\.)*webex\.com/(?:[\w.-]+/)?(?:meet|join)/${URL_TAIL}+`, 'gi') },
+  {
+    rule: 'meeting-link/webex-personal-room',
+    re: new RegExp(String.raw`\b(?:[\w-]+\.)*webex\.com/(?:[\w.-]+/)?(?:meet|join)/${URL_TAIL}+`, 'gi'),
+  },
   {
     rule: 'meeting-link/webex',
     re: /\b(?:[\w-]+\.)*webex\.com\/(?:[\w.-]+\/)*(?:(?:j|e|m|k2\/j|ldr|lsr|nbrshared|tc3000\/tc)\.php\b|wbxmjs\/joinservice\b|webappng\/sites\/[\w.-]+\/(?:meeting|recording|dashboard\/pmr)\b|recordingservice\/sites\b|webappng\/sites\/[\w.-]+\/meeting\/info\b)/gi,
@@ -137,13 +183,25 @@ const PATTERNS: { rule: string; re: RegExp }[] = [
   { rule: 'meeting-link/webex-mtid', re: /\b(?:MTID|RCID|PMRID)=[\w-]+/gi },
   { rule: 'meeting-link/webex-sip', re: /\b\d{5,}(?:\.\d+)?@(?:[\w-]+\.)*webex\.com\b/gi },
   // Zoom (also ZoomGov): join, webinar, personal link and recording URLs.
-  { rule: 'meeting-link/zoom', re: /\b(?:[\w-]+\.)*zoom(?:gov)?\.(?:us|com)\/(?:j|w|s|my|wc\/join|wc|rec\/share|rec\/play|meeting\/register)\/[\w.?=&%-]*\w/gi },
+  {
+    rule: 'meeting-link/zoom',
+    re: /\b(?:[\w-]+\.)*zoom(?:gov)?\.(?:us|com)\/(?:j|w|s|my|wc\/join|wc|rec\/share|rec\/play|meeting\/register)\/[\w.?=&%-]*\w/gi,
+  },
   // Microsoft Teams.
-  { rule: 'meeting-link/teams', re: /\bteams\.(?:microsoft|live)\.com\/(?:l\/meetup-join\/|meet\/\d|_#\/l\/meetup-join)[^\s"'<>]*/gi },
+  {
+    rule: 'meeting-link/teams',
+    re: /\bteams\.(?:microsoft|live)\.com\/(?:l\/meetup-join\/|meet\/\d|_#\/l\/meetup-join)[^\s"'<>]*/gi,
+  },
   // Google Meet: meet.google.com/abc-defg-hij, lookup links, g.co/meet short links.
-  { rule: 'meeting-link/google-meet', re: /\b(?:meet\.google\.com\/(?:[a-z]{3}-[a-z]{4}-[a-z]{3}\b|lookup\/\w+)|g\.co\/meet\/\w+)/gi },
+  {
+    rule: 'meeting-link/google-meet',
+    re: /\b(?:meet\.google\.com\/(?:[a-z]{3}-[a-z]{4}-[a-z]{3}\b|lookup\/\w+)|g\.co\/meet\/\w+)/gi,
+  },
   // GoToMeeting / GoTo Meeting.
-  { rule: 'meeting-link/gotomeeting', re: /\b(?:(?:global|app|www)\.gotomeeting\.com\/(?:join|meeting)\/\d+|meet\.goto\.com\/(?!install\b)[\w-]+|gotomeet\.me\/[\w-]+)/gi },
+  {
+    rule: 'meeting-link/gotomeeting',
+    re: /\b(?:(?:global|app|www)\.gotomeeting\.com\/(?:join|meeting)\/\d+|meet\.goto\.com\/(?!install\b)[\w-]+|gotomeet\.me\/[\w-]+)/gi,
+  },
   // Jitsi: the public instance meet.jit.si, 8x8.vc and hosts called jitsi.* (not the project's docs on jitsi.org/github.io).
   {
     rule: 'meeting-link/jitsi',
@@ -167,7 +225,19 @@ const HINTS: Record<string, readonly string[]> = {
   'meeting-link/gotomeeting': ['goto'],
   'meeting-link/jitsi': ['jit.si', '8x8.vc', 'jitsi'],
   'meeting-link/skype': ['skype'],
-  'meeting-number': ['meeting', 'konferenz', 'conference', 'webinar', 'event', 'sitzungsnummer', 'einwahl', 'teilnehmer', 'attendee', 'participant', 'personal room'],
+  'meeting-number': [
+    'meeting',
+    'konferenz',
+    'conference',
+    'webinar',
+    'event',
+    'sitzungsnummer',
+    'einwahl',
+    'teilnehmer',
+    'attendee',
+    'participant',
+    'personal room',
+  ],
   'access-code': ['code', 'kennwort', 'passwort', 'password', 'pin', 'host', 'gastgeber', 'zugangsnummer'],
   phone: ['tel', 'phone', 'fax', 'mobil', 'handy', 'rufnummer', 'durchwahl'],
 };
@@ -183,23 +253,54 @@ const FILLER = String.raw`(?:\s*\([^()\n]{0,30}\))?[\s:=#]*(?:(?:is|was|lautet|l
 const DIGITS = String.raw`\d(?:[ \u00a0.\-]?\d){3,}`;
 
 const CONTEXT_PATTERNS: { rule: string; re: RegExp }[] = [
-  { rule: 'meeting-number', re: new RegExp(String.raw`\b(?:${NUMBER_WORDS})${NOT_LETTER_NEXT}${FILLER}(${DIGITS})(?![\d${LETTER}])`, 'gi') },
-  { rule: 'access-code', re: new RegExp(String.raw`\b(?:${CODE_WORDS})${NOT_LETTER_NEXT}${FILLER}(${DIGITS})(?![\d${LETTER}])`, 'gi') },
+  {
+    rule: 'meeting-number',
+    re: new RegExp(String.raw`\b(?:${NUMBER_WORDS})${NOT_LETTER_NEXT}${FILLER}(${DIGITS})(?![\d${LETTER}])`, 'gi'),
+  },
+  {
+    rule: 'access-code',
+    re: new RegExp(String.raw`\b(?:${CODE_WORDS})${NOT_LETTER_NEXT}${FILLER}(${DIGITS})(?![\d${LETTER}])`, 'gi'),
+  },
   // Alphanumeric passwords, only after an explicit ":" / "=" / "is" / "lautet" (e.g. "Kennwort: mP3dfX4R").
   {
     rule: 'access-code',
-    re: new RegExp(String.raw`\b(?:${CODE_WORDS})${NOT_LETTER_NEXT}(?:\s*[:=]\s*|\s+(?:is|lautet|ist)\s+)((?=[A-Za-z0-9!$%*+#?_-]*\d)(?=[A-Za-z0-9!$%*+#?_-]*[A-Za-z])[A-Za-z0-9!$%*+#?_-]{5,})(?![\w])`, 'gi'),
+    re: new RegExp(
+      String.raw`\b(?:${CODE_WORDS})${NOT_LETTER_NEXT}(?:\s*[:=]\s*|\s+(?:is|lautet|ist)\s+)((?=[A-Za-z0-9!$%*+#?_-]*\d)(?=[A-Za-z0-9!$%*+#?_-]*[A-Za-z])[A-Za-z0-9!$%*+#?_-]{5,})(?![\w])`,
+      'gi',
+    ),
   },
 ];
 
 /** A 4-digit year is a date, not a PIN. */
 const YEAR = /^(?:1[89]|20)\d\d$/;
 
-const EMAIL = /(?<![\w.+%-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?![\w-])/gi;
+const EMAIL =
+  /(?<![\w.+%-])[a-z0-9](?:[a-z0-9._%+-]{0,63})@(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+([a-z]{2,24})(?![\w-])/gi;
 /** Obfuscated addresses: name [at] example [dot] org, name (ät) example (punkt) de. */
-const EMAIL_OBFUSCATED = /(?<![\w.-])[a-z0-9._%+-]+\s*[[({]\s*(?:at|ät|@)\s*[\])}]\s*[a-z0-9-]+(?:\s*[[({]\s*(?:dot|punkt|\.)\s*[\])}]\s*[a-z0-9-]+)+/gi;
+const EMAIL_OBFUSCATED =
+  /(?<![\w.-])[a-z0-9._%+-]+\s*[[({]\s*(?:at|ät|@)\s*[\])}]\s*[a-z0-9-]+(?:\s*[[({]\s*(?:dot|punkt|\.)\s*[\])}]\s*[a-z0-9-]+)+/gi;
 /** File extensions that look like TLDs in asset names such as logo@2x.png. */
-const ASSET_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 'js', 'mjs', 'css', 'woff', 'woff2', 'ttf', 'ico', 'json', 'map', 'html', 'txt', 'pdf']);
+const ASSET_TLDS = new Set([
+  'png',
+  'jpg',
+  'jpeg',
+  'gif',
+  'svg',
+  'webp',
+  'avif',
+  'js',
+  'mjs',
+  'css',
+  'woff',
+  'woff2',
+  'ttf',
+  'ico',
+  'json',
+  'map',
+  'html',
+  'txt',
+  'pdf',
+]);
 
 /**
  * Phone candidates: a maximal run of digit groups joined by the separators phone numbers use (one
@@ -207,22 +308,34 @@ const ASSET_TLDS = new Set(['png', 'jpg', 'jpeg', 'gif', 'svg', 'webp', 'avif', 
  * `isPhoneNumber`. Written without nested optional quantifiers, so it cannot backtrack
  * exponentially on long digit strings (minified code, hashes).
  */
-const PHONE_RUN = new RegExp(String.raw`(?<![\w${LETTER}@.\/+\-:#=%&,])\+?\(?\d+\)?(?:(?:[ \u00a0\u202f]?[\/\-–][ \u00a0\u202f]?|[ \u00a0\u202f]|(?<=\)))\(?\d+\)?)*`, 'g');
+const PHONE_RUN = new RegExp(
+  String.raw`(?<![\w${LETTER}@.\/+\-:#=%&,])\+?\(?\d+\)?(?:(?:[ \u00a0\u202f]?[\/\-–][ \u00a0\u202f]?|[ \u00a0\u202f]|(?<=\)))\(?\d+\)?)*`,
+  'g',
+);
 /** What may not follow a phone number: it would be part of a word, a path, a time or a decimal. */
 const BAD_FOLLOWER = new RegExp(String.raw`^(?:[\w${LETTER}@\/\-:%]|[.,]\d)`);
 const TEL_URI = /\btel:\+?[\d\s().\/-]{5,}\d/gi;
-const PHONE_CONTEXT = new RegExp(String.raw`\b(?:tel(?:efon)?|phone|fax|mobil|mobile|handy|telephone|rufnummer|durchwahl)\.?${NOT_LETTER_NEXT}\s*:?\s*(\+?\(?\d[\d \u00a0()\/-]{5,}\d)(?![\d${LETTER}])`, 'gi');
+const PHONE_CONTEXT = new RegExp(
+  String.raw`\b(?:tel(?:efon)?|phone|fax|mobil|mobile|handy|telephone|rufnummer|durchwahl)\.?${NOT_LETTER_NEXT}\s*:?\s*(\+?\(?\d[\d \u00a0()\/-]{5,}\d)(?![\d${LETTER}])`,
+  'gi',
+);
 /** A cheap test for an obfuscated address before the costly pattern runs. */
 const OBFUSCATED_HINT = /[[({]\s*(?:at|ät|@)\s*[\])}]/i;
 
 /** Is this digit run a phone number (and not a date, a document number, a count or a version)? */
 export function isPhoneNumber(run: string): boolean {
-  const s = run.replace(/[\u00a0\u202f]/g, ' ').replace(/–/g, '-').trim();
+  const s = run
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/–/g, '-')
+    .trim();
   const digits = s.replace(/\D/g, '');
   // Dates: 02/03/2024, 2024-03-02, 02-03-2024.
   if (/^\d{1,2}[\/-]\d{1,2}[\/-]\d{2,4}$/.test(s) || /^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   if (/\d{4}-\d{2}-\d{2}/.test(s)) return false;
-  const groups = s.replace(/^\+/, '').split(/[ \/-]+/).filter(Boolean);
+  const groups = s
+    .replace(/^\+/, '')
+    .split(/[ \/-]+/)
+    .filter(Boolean);
   // Every group but a "(0)" trunk marker has at least two digits: excludes SVG coordinates "0 0 1200 400".
   if (groups.some((g) => g !== '(0)' && g.replace(/\D/g, '').length < 2)) return false;
   if (groups.length > 6) return false;
@@ -275,7 +388,17 @@ function phonesInRun(run: string, offset: number, badEnd: boolean, push: (start:
 // ---------------------------------------------------------------------------------------------
 // Names.
 
-const FOLD: Record<string, string> = { ä: 'ae', ö: 'oe', ü: 'ue', ß: 'ss', æ: 'ae', œ: 'oe', ø: 'oe', å: 'aa', ẞ: 'ss' };
+const FOLD: Record<string, string> = {
+  ä: 'ae',
+  ö: 'oe',
+  ü: 'ue',
+  ß: 'ss',
+  æ: 'ae',
+  œ: 'oe',
+  ø: 'oe',
+  å: 'aa',
+  ẞ: 'ss',
+};
 const STRIP: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', ẞ: 'ss', đ: 'd', ł: 'l', ı: 'i' };
 const COMBINING = /\p{M}/gu;
 
@@ -317,7 +440,10 @@ function normaliseUncached(word: string): [folded: string, stripped: string] {
 export function nameVariants(name: string): string[] {
   const words = nameTokens(name).map((t) => normaliseWord(t.word));
   if (words.length === 0) throw new Error(`"${name}" has no letters`);
-  if (words.length > 2) throw new Error(`"${name}" has ${words.length} words; the scanner matches 1- and 2-word windows: add "Given Surname" and the surname alone instead`);
+  if (words.length > 2)
+    throw new Error(
+      `"${name}" has ${words.length} words; the scanner matches 1- and 2-word windows: add "Given Surname" and the surname alone instead`,
+    );
   let variants = [''];
   for (const w of words) variants = variants.flatMap((v) => [...new Set(w)].map((x) => (v ? `${v} ${x}` : x)));
   return [...new Set(variants)];
@@ -360,7 +486,8 @@ function scanNames(text: string, names: NameList, push: (index: number, match: s
     const gap = text.slice(t.index + t.word.length, next.index);
     if (!/^[\s.\-'’,]{1,4}$/.test(gap)) continue;
     const b = norms[i + 1]!;
-    if (hit(`${a[0]} ${b[0]}`) || hit(`${a[1]} ${b[1]}`)) push(t.index, text.slice(t.index, next.index + next.word.length));
+    if (hit(`${a[0]} ${b[0]}`) || hit(`${a[1]} ${b[1]}`))
+      push(t.index, text.slice(t.index, next.index + next.word.length));
   }
 }
 
@@ -389,7 +516,8 @@ function scanView(text: string, names: NameList | undefined): PrivacyHit[] {
   const push = (rule: string, index: number, match: string) => hits.push({ rule, ...pos(index), match });
 
   const lower = text.toLowerCase();
-  for (const { rule, re } of PATTERNS) if (hinted(rule, lower)) for (const m of text.matchAll(re)) push(rule, m.index, m[0]);
+  for (const { rule, re } of PATTERNS)
+    if (hinted(rule, lower)) for (const m of text.matchAll(re)) push(rule, m.index, m[0]);
   for (const { rule, re } of CONTEXT_PATTERNS) {
     if (!hinted(rule, lower)) continue;
     for (const m of text.matchAll(re)) {
@@ -398,17 +526,19 @@ function scanView(text: string, names: NameList | undefined): PrivacyHit[] {
       push(rule, m.index + m[0].lastIndexOf(value), value);
     }
   }
-  if (lower.includes('@')) for (const m of text.matchAll(EMAIL)) if (!ASSET_TLDS.has(m[1]!.toLowerCase())) push('email', m.index, m[0]);
+  if (lower.includes('@'))
+    for (const m of text.matchAll(EMAIL)) if (!ASSET_TLDS.has(m[1]!.toLowerCase())) push('email', m.index, m[0]);
   if (OBFUSCATED_HINT.test(text)) for (const m of text.matchAll(EMAIL_OBFUSCATED)) push('email', m.index, m[0]);
   for (const m of text.matchAll(PHONE_RUN)) {
     const badEnd = BAD_FOLLOWER.test(text.slice(m.index + m[0].length, m.index + m[0].length + 2));
     phonesInRun(m[0], m.index, badEnd, (i, s) => push('phone', i, s));
   }
   if (lower.includes('tel:')) for (const m of text.matchAll(TEL_URI)) push('phone', m.index, m[0]);
-  if (hinted('phone', lower)) for (const m of text.matchAll(PHONE_CONTEXT)) {
-    const value = m[1]!;
-    if (value.replace(/\D/g, '').length >= 6) push('phone', m.index + m[0].lastIndexOf(value), value);
-  }
+  if (hinted('phone', lower))
+    for (const m of text.matchAll(PHONE_CONTEXT)) {
+      const value = m[1]!;
+      if (value.replace(/\D/g, '').length >= 6) push('phone', m.index + m[0].lastIndexOf(value), value);
+    }
   if (names && names.hashes.size) scanNames(text, names, (i, s) => push('protected-name', i, s));
   return hits;
 }
@@ -437,7 +567,10 @@ export function isAllowed(hit: PrivacyHit, file: string, allow: readonly AllowEn
  * Scan a text. `kind: 'markup'` also scans the visible text with tags removed. Hits are
  * de-duplicated (same rule and line) and allow-listed values dropped.
  */
-export function scanText(text: string, opts: ScanOptions & { kind?: 'markup' | 'text'; file?: string } = {}): PrivacyHit[] {
+export function scanText(
+  text: string,
+  opts: ScanOptions & { kind?: 'markup' | 'text'; file?: string } = {},
+): PrivacyHit[] {
   const seen = new Set<string>();
   const out: PrivacyHit[] = [];
   for (const view of textViews(text, opts.kind ?? 'text')) {
@@ -447,7 +580,12 @@ export function scanText(text: string, opts: ScanOptions & { kind?: 'markup' | '
       if (seen.has(key)) continue;
       // The same text at the same line from a second view (a different column after tag removal).
       const sameLine = `${h.rule}\u0000${h.line}`;
-      if (out.some((o) => `${o.rule}\u0000${o.line}` === sameLine && (o.match.includes(h.match) || h.match.includes(o.match)))) continue;
+      if (
+        out.some(
+          (o) => `${o.rule}\u0000${o.line}` === sameLine && (o.match.includes(h.match) || h.match.includes(o.match)),
+        )
+      )
+        continue;
       seen.add(key);
       out.push(h);
     }
@@ -488,9 +626,7 @@ const BINARY_EXT = /\.(?:png|jpe?g|gif|webp|avif|ico|woff2?|ttf|otf|eot|wasm|mp3
 /** Pagefind's compressed WebAssembly (`wasm.*.pagefind`) is the engine, not content. */
 const PAGEFIND_WASM = /(?:^|\/)wasm\.[\w-]+\.pagefind$/;
 
-export type FileRead =
-  | { kind: 'markup' | 'text'; text: string; note?: string }
-  | { kind: 'skip'; reason: string };
+export type FileRead = { kind: 'markup' | 'text'; text: string; note?: string } | { kind: 'skip'; reason: string };
 
 /** Decide how to read a file of the output: text, markup, decompressed Pagefind data, or skip. */
 export function readForScan(file: string, bytes: Uint8Array): FileRead {
@@ -501,7 +637,9 @@ export function readForScan(file: string, bytes: Uint8Array): FileRead {
     if (text === null) return { kind: 'skip', reason: 'gzip stream that does not decompress' };
     // Fragments are JSON naming the page they belong to: say which page a hit comes from.
     const url = /"url":"([^"]*)"/.exec(text.slice(0, 2000))?.[1];
-    return url ? { kind: 'text', text, note: `Pagefind data of ${url}` } : { kind: 'text', text, note: 'Pagefind data' };
+    return url
+      ? { kind: 'text', text, note: `Pagefind data of ${url}` }
+      : { kind: 'text', text, note: 'Pagefind data' };
   }
   const head = bytes.subarray(0, 8192);
   if (head.includes(0)) return { kind: 'skip', reason: 'binary content' };
@@ -529,10 +667,15 @@ export function parseNameList(text: string, file = 'privacy/protected-names.yaml
   const hashes = new Set<string>();
   data.names.forEach((n: unknown, i: number) => {
     const e = n as { note?: unknown; hashes?: unknown };
-    if (typeof e?.note !== 'string' || e.note.trim().length < 3) throw new Error(`${file}: names.${i}.note: allowed: a note on who is protected and why (without the name)`);
-    if (!Array.isArray(e.hashes) || e.hashes.length === 0) throw new Error(`${file}: names.${i}.hashes: allowed: a non-empty list of SHA-256 hex hashes (scripts/hash-name.ts makes them)`);
+    if (typeof e?.note !== 'string' || e.note.trim().length < 3)
+      throw new Error(`${file}: names.${i}.note: allowed: a note on who is protected and why (without the name)`);
+    if (!Array.isArray(e.hashes) || e.hashes.length === 0)
+      throw new Error(
+        `${file}: names.${i}.hashes: allowed: a non-empty list of SHA-256 hex hashes (scripts/hash-name.ts makes them)`,
+      );
     e.hashes.forEach((h: unknown, j: number) => {
-      if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h)) throw new Error(`${file}: names.${i}.hashes.${j}: allowed: a SHA-256 hex hash (64 characters 0-9a-f)`);
+      if (typeof h !== 'string' || !/^[0-9a-f]{64}$/.test(h))
+        throw new Error(`${file}: names.${i}.hashes.${j}: allowed: a SHA-256 hex hash (64 characters 0-9a-f)`);
       hashes.add(h);
     });
   });
@@ -542,22 +685,29 @@ export function parseNameList(text: string, file = 'privacy/protected-names.yaml
 /** Parse `privacy/allow-list.yaml`: `allow: [{ value, reason, rules?, files? }]`. */
 export function parseAllowList(text: string, file = 'privacy/allow-list.yaml'): AllowEntry[] {
   const data = yamlDoc(text, file) as { allow?: unknown } | null;
-  if (!data || !Array.isArray(data.allow)) throw new Error(`${file}: allow: allowed: a list of { value, reason, rules?, files? }`);
+  if (!data || !Array.isArray(data.allow))
+    throw new Error(`${file}: allow: allowed: a list of { value, reason, rules?, files? }`);
   return data.allow.map((a: unknown, i: number) => {
     const e = a as Record<string, unknown>;
     const extra = Object.keys(e ?? {}).filter((k) => !['value', 'reason', 'rules', 'files'].includes(k));
     if (extra.length) throw new Error(`${file}: allow.${i}.${extra[0]}: allowed: only value, reason, rules, files`);
-    if (typeof e['value'] !== 'string' || !e['value'].trim()) throw new Error(`${file}: allow.${i}.value: allowed: the exact value that may be published`);
-    if (typeof e['reason'] !== 'string' || e['reason'].trim().length < 10) throw new Error(`${file}: allow.${i}.reason: allowed: a reason why this value may be published (at least 10 characters)`);
+    if (typeof e['value'] !== 'string' || !e['value'].trim())
+      throw new Error(`${file}: allow.${i}.value: allowed: the exact value that may be published`);
+    if (typeof e['reason'] !== 'string' || e['reason'].trim().length < 10)
+      throw new Error(
+        `${file}: allow.${i}.reason: allowed: a reason why this value may be published (at least 10 characters)`,
+      );
     const list = (k: 'rules' | 'files'): string[] | undefined => {
       const v = e[k];
       if (v === undefined) return undefined;
-      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string')) throw new Error(`${file}: allow.${i}.${k}: allowed: a list of strings`);
+      if (!Array.isArray(v) || v.some((x) => typeof x !== 'string'))
+        throw new Error(`${file}: allow.${i}.${k}: allowed: a list of strings`);
       return v as string[];
     };
     const rules = list('rules');
     const unknownRule = rules?.find((r) => !Object.keys(RULES).some((k) => k === r || k.startsWith(`${r}/`)));
-    if (unknownRule) throw new Error(`${file}: allow.${i}.rules: found "${unknownRule}": allowed: ${Object.keys(RULES).join(', ')}`);
+    if (unknownRule)
+      throw new Error(`${file}: allow.${i}.rules: found "${unknownRule}": allowed: ${Object.keys(RULES).join(', ')}`);
     return { value: e['value'], reason: e['reason'], rules, files: list('files') };
   });
 }

@@ -37,7 +37,10 @@ const monthsBetween = (first: string, last: string): string[] => {
     const s = `${y}-${String(m).padStart(2, '0')}`;
     out.push(s);
     if (s >= last) return out;
-    if (++m > 12) ((m = 1), y++);
+    if (++m > 12) {
+      m = 1;
+      y++;
+    }
   }
 };
 

@@ -6,6 +6,7 @@ import { checkMdxSafety } from './mdx-safety.ts';
 import { today as todaySetting } from './settings.ts';
 import { checkContentPersonalData, personalDataLists } from './personal-data.ts';
 import { readDatasets } from './dataset-schema.ts';
+import { checkSourceHygiene } from './source-hygiene.ts';
 import fs from 'node:fs';
 import path from 'node:path';
 
@@ -22,6 +23,8 @@ export function validateContent(base: string, opts: { root?: string; today?: str
   for (const list of [content.narratives, content.about]) {
     for (const e of list) problems.push(...checkMdxSafety(e.body ?? '', e.file, e.bodyLine ?? 1));
   }
+  // Source hygiene: https addresses (or a stated exception), archive URL or a reason.
+  problems.push(...checkSourceHygiene(content));
   // Aggregate datasets: disclosure control (k, suppression, rounding), naming dataset and cell.
   problems.push(...readDatasets(path.join(base, 'datasets'), opts.root).problems);
   // Personal data and meeting access details, in every content file (also those that failed to parse).

@@ -90,8 +90,14 @@ function attemptRecovery(trueExt: number[][], mask: boolean[][]): string[] {
         });
         const nlo = a > 0 ? rhs - restHi : restLo - rhs;
         const nhi = a > 0 ? rhs - restLo : restHi - rhs;
-        if (nlo > lo[i]!) ((lo[i] = Math.ceil(nlo)), (changed = true));
-        if (nhi < hi[i]!) ((hi[i] = Math.floor(nhi)), (changed = true));
+        if (nlo > lo[i]!) {
+          lo[i] = Math.ceil(nlo);
+          changed = true;
+        }
+        if (nhi < hi[i]!) {
+          hi[i] = Math.floor(nhi);
+          changed = true;
+        }
       });
     }
     if (!changed) break;

@@ -1,0 +1,109 @@
+/**
+ * Trust gates, run after every build (`astro:build:done`). List this integration LAST in
+ * astro.config.mjs: hooks run in list order, and the gates must see the Pagefind index and the
+ * sitemap other integrations write in the same hook.
+ *
+ * 1. URLs never break: every URL in `urls/registry.txt` must still be built or be redirected in
+ *    `redirects.yaml`; redirect pages and `_redirects` are written into the output.
+ *    (Skipped when KONFERENZLECK_CONTENT_DIR swaps in another corpus.)
+ * 2. Privacy: every file of the output — including Pagefind's compressed index and fragments — is
+ *    scanned for meeting links, meeting numbers, access codes, e-mail addresses, phone numbers
+ *    and names of protected persons. (The content gate scans the content files before the build.)
+ * Any problem fails the build, naming file, line and rule.
+ */
+import type { AstroIntegration } from 'astro';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { formatProblems, type Problem } from '../lib/problems.ts';
+import { loadPrivacyLists, scanFolder } from '../lib/privacy-scan.ts';
+import {
+  checkUrls,
+  parseRedirects,
+  parseRegistry,
+  publishedUrls,
+  servedUrls,
+  writeRedirects,
+} from '../lib/url-registry.ts';
+import { CONTENT_SWAPPED, SITE_URL } from '../lib/settings.ts';
+
+export class TrustGateError extends Error {
+  constructor(public readonly problems: Problem[]) {
+    super(`Trust gates failed with ${problems.length} problem(s):\n${formatProblems(problems)}`);
+    this.name = 'TrustGateError';
+  }
+}
+
+export interface TrustGateOptions {
+  /** Project root (default: Astro's root). */
+  root?: string;
+}
+
+export default function trustGates(options: TrustGateOptions = {}): AstroIntegration {
+  let root = options.root ?? process.cwd();
+  let site = SITE_URL;
+  return {
+    name: 'konferenzleck:trust-gates',
+    hooks: {
+      'astro:config:done': ({ config }) => {
+        root = options.root ?? fileURLToPath(config.root);
+        if (config.site) site = config.site.replace(/\/+$/, '');
+      },
+      'astro:build:done': ({ dir, logger }) => {
+        const out = fileURLToPath(dir);
+        const problems: Problem[] = [];
+
+        // 1. URL registry and redirects. What the build served is read before redirect pages exist.
+        if (CONTENT_SWAPPED) {
+          logger.info('url registry: skipped (KONFERENZLECK_CONTENT_DIR swaps in another corpus)');
+        } else {
+          const registryFile = path.join(root, 'urls/registry.txt');
+          const redirectsFile = path.join(root, 'redirects.yaml');
+          const registry = fs.existsSync(registryFile)
+            ? parseRegistry(fs.readFileSync(registryFile, 'utf8'))
+            : undefined;
+          const declared = fs.existsSync(redirectsFile)
+            ? parseRedirects(fs.readFileSync(redirectsFile, 'utf8'))
+            : { redirects: [], problems: [] };
+          const served = new Set(servedUrls(out));
+          problems.push(...(registry?.problems ?? []), ...declared.problems);
+          const { problems: urlProblems, resolved } = checkUrls(registry?.urls ?? [], declared.redirects, served, {
+            registryLines: registry?.lines,
+          });
+          problems.push(...urlProblems);
+          const pages = writeRedirects(out, resolved, site);
+          if (!registry) {
+            logger.warn(
+              'url registry: urls/registry.txt does not exist yet: run `npm run urls:update` after this build and commit it',
+            );
+          } else {
+            const known = new Set(registry.urls);
+            const fresh = publishedUrls(out).filter((u) => !known.has(u));
+            logger.info(
+              `url registry: ${registry.urls.length} registered URL(s) checked, ${resolved.length} redirect(s) written (${pages} page(s))`,
+            );
+            if (fresh.length)
+              logger.warn(
+                `url registry: ${fresh.length} new URL(s) not yet registered (e.g. ${fresh.slice(0, 3).join(', ')}): run \`npm run urls:update\` and commit urls/registry.txt`,
+              );
+          }
+        }
+
+        // 2. Privacy: every file of the output. (Content files were scanned before the build by the
+        // content gate, src/lib/personal-data.ts; this catches what only the rendered output shows:
+        // text joined by markup, generated files, templates, public/ and bundled code.)
+        const lists = loadPrivacyLists(root);
+        const t0 = performance.now();
+        const dist = scanFolder(out, lists, root);
+        problems.push(...dist.problems);
+        logger.info(
+          `privacy gate: ${dist.scanned} output file(s) scanned in ${Math.round(performance.now() - t0)} ms ` +
+            `(${dist.skipped.length} binary file(s) skipped: ${[...new Set(dist.skipped.map((s) => s.reason))].join(', ') || 'none'}), ${dist.problems.length} problem(s)`,
+        );
+
+        // The error's message lists every problem; Astro prints it and exits non-zero.
+        if (problems.length) throw new TrustGateError(problems);
+      },
+    },
+  };
+}
