@@ -27,7 +27,8 @@ export default defineConfig({
       i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
       filter: (page) => !/\/v\/[^/]+\/$/.test(page),
       // The root is the language choice, not a German page: keep it out of the alternates.
-      serialize: (item) => (item.links ? { ...item, links: item.links.filter((l) => new URL(l.url).pathname !== '/') } : item),
+      serialize: (item) =>
+        item.links ? { ...item, links: item.links.filter((l) => new URL(l.url).pathname !== '/') } : item,
     }),
     // Search index per language, built after the pages (src/integrations/pagefind.ts).
     pagefind(),

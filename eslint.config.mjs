@@ -3,7 +3,18 @@ import tseslint from 'typescript-eslint';
 import astro from 'eslint-plugin-astro';
 
 export default [
-  { ignores: ['dist/', '.astro/', 'node_modules/', '.tools/', 'bench/tmp/', 'test-results/', 'playwright-report/', 'schemas/'] },
+  {
+    ignores: [
+      'dist/',
+      '.astro/',
+      'node_modules/',
+      '.tools/',
+      'bench/tmp/',
+      'test-results/',
+      'playwright-report/',
+      'schemas/',
+    ],
+  },
   ...tseslint.configs.recommended,
   ...astro.configs.recommended,
   {

@@ -17,7 +17,7 @@ const PORT = Number(process.env['E2E_PORT'] ?? 4321);
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
-  ...(process.env['CI'] ? { workers: 2 } : {}),
+  workers: 2,
   retries: 0,
   timeout: 60_000,
   reporter: process.env['PW_REPORTER'] ? [['list'], ['json', { outputFile: process.env['PW_REPORTER'] }]] : [['list']],
@@ -27,12 +27,21 @@ export default defineConfig({
     ...devices['Desktop Chrome'],
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run', '--disable-gpu'],
+      args: [
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
     },
   },
   webServer: {
     // The build is made once by `npm test` (scripts/test.ts) before Playwright starts; set E2E_BUILD=1 to build here.
-    command: process.env['E2E_BUILD'] ? `npx astro build && npx astro preview --host 127.0.0.1 --port ${PORT}` : `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: process.env['E2E_BUILD']
+      ? `npx astro build && npx astro preview --host 127.0.0.1 --port ${PORT}`
+      : `npx astro preview --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/de/`,
     reuseExistingServer: !process.env['CI'],
     timeout: 180_000,

@@ -10,11 +10,27 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { parse as parseSync } from 'csv-parse/sync';
 import cliProgress from 'cli-progress';
-import { aggregateCsv, buildDataset, formatDatasetJson, formatRowProblem, parseOrgMap, type RowProblem } from '../src/lib/raw-records.ts';
-import { DATASET_DIMENSIONS, DATASET_MEASURES, MIN_K, TIME_ZONES, validateDataset, type DatasetDimension, type Dataset } from '../src/lib/dataset-schema.ts';
+import {
+  aggregateCsv,
+  buildDataset,
+  formatDatasetJson,
+  formatRowProblem,
+  parseOrgMap,
+  type RowProblem,
+} from '../src/lib/raw-records.ts';
+import {
+  DATASET_DIMENSIONS,
+  DATASET_MEASURES,
+  MIN_K,
+  TIME_ZONES,
+  validateDataset,
+  type DatasetDimension,
+  type Dataset,
+} from '../src/lib/dataset-schema.ts';
 import { formatProblems } from '../src/lib/problems.ts';
 
-const usage = 'usage: npm run aggregate -- <raw.csv> --map <org-categories.csv> --out <dataset.json> [--rows DIM] [--cols DIM] [--k 10] [--base 5] [--tz Europe/Berlin] [--measure exposed-meetings] [--rejects FILE]';
+const usage =
+  'usage: npm run aggregate -- <raw.csv> --map <org-categories.csv> --out <dataset.json> [--rows DIM] [--cols DIM] [--k 10] [--base 5] [--tz Europe/Berlin] [--measure exposed-meetings] [--rejects FILE]';
 function fail(msg: string): never {
   console.error(`aggregate: ${msg}\n${usage}`);
   process.exit(2);
@@ -49,13 +65,19 @@ const base = Number(values.base);
 if (!Number.isInteger(k) || k < MIN_K) fail(`--k must be a whole number of at least ${MIN_K}`);
 if (!Number.isInteger(base) || base < 1 || k % base !== 0) fail('--base must be a whole number that divides k');
 if (!(TIME_ZONES as readonly string[]).includes(values.tz)) fail(`--tz must be one of ${TIME_ZONES.join(', ')}`);
-if (!(DATASET_MEASURES as readonly string[]).includes(values.measure)) fail(`--measure must be one of ${DATASET_MEASURES.join(', ')}`);
+if (!(DATASET_MEASURES as readonly string[]).includes(values.measure))
+  fail(`--measure must be one of ${DATASET_MEASURES.join(', ')}`);
 const generated = values.generated ?? new Date().toISOString().slice(0, 10);
 
-const mapRecords = parseSync(fs.readFileSync(values.map, 'utf8'), { relax_column_count: true, bom: true }) as string[][];
+const mapRecords = parseSync(fs.readFileSync(values.map, 'utf8'), {
+  relax_column_count: true,
+  bom: true,
+}) as string[][];
 const { map, problems: mapProblems } = parseOrgMap(mapRecords);
 if (mapProblems.length) {
-  console.error(`aggregate: the organisation-category map ${values.map} has errors:\n${mapProblems.map(formatRowProblem).join('\n')}`);
+  console.error(
+    `aggregate: the organisation-category map ${values.map} has errors:\n${mapProblems.map(formatRowProblem).join('\n')}`,
+  );
   process.exit(1);
 }
 
@@ -64,7 +86,13 @@ const stream = fs.createReadStream(input);
 let bytes = 0;
 stream.on('data', (chunk) => (bytes += chunk.length));
 const bar = new cliProgress.SingleBar(
-  { stream: process.stderr, format: 'aggregate |{bar}| {percentage}% | {rows} rows | {rejected} rejected', hideCursor: true, noTTYOutput: true, notTTYSchedule: 2000 },
+  {
+    stream: process.stderr,
+    format: 'aggregate |{bar}| {percentage}% | {rows} rows | {rejected} rejected',
+    hideCursor: true,
+    noTTYOutput: true,
+    notTTYSchedule: 2000,
+  },
   cliProgress.Presets.shades_classic,
 );
 if (!values.quiet) bar.start(size, 0, { rows: 0, rejected: 0 });
@@ -102,8 +130,12 @@ if (!values.quiet) {
 rejectLog?.end();
 
 for (const p of shown) console.error(`rejected ${formatRowProblem(p)}`);
-if (rejected > shown.length) console.error(`… and ${rejected - shown.length} more rejected rows${values.rejects ? ` (all in ${values.rejects})` : ' (use --rejects FILE for the full list)'}`);
-if (result.ignoredColumns.length) console.error(`ignored (dropped) columns: ${result.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`);
+if (rejected > shown.length)
+  console.error(
+    `… and ${rejected - shown.length} more rejected rows${values.rejects ? ` (all in ${values.rejects})` : ' (use --rejects FILE for the full list)'}`,
+  );
+if (result.ignoredColumns.length)
+  console.error(`ignored (dropped) columns: ${result.ignoredColumns.map((c) => JSON.stringify(c)).join(', ')}`);
 
 let built;
 try {
@@ -129,7 +161,9 @@ fs.mkdirSync(path.dirname(path.resolve(values.out)), { recursive: true });
 fs.writeFileSync(values.out, formatDatasetJson(built.dataset));
 const cells = built.dataset.rows.values.length * built.dataset.columns.values.length;
 const suppressedCells = built.dataset.cells.flat().filter((v) => v === 'suppressed').length;
-const suppressedTotals = [...built.dataset.rowTotals, ...built.dataset.columnTotals].filter((v) => v === 'suppressed').length;
+const suppressedTotals = [...built.dataset.rowTotals, ...built.dataset.columnTotals].filter(
+  (v) => v === 'suppressed',
+).length;
 console.log(
   [
     `rows read:        ${result.inputRows}`,

@@ -7,5 +7,7 @@ const t0 = performance.now();
 const result = validateContent(contentDir());
 for (const p of result.problems) console.log(formatProblem(p));
 const entries = Object.values(result.content).reduce((n, l) => n + l.length, 0);
-console.log(`${entries} entries checked in ${Math.round(performance.now() - t0)} ms: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`);
+console.log(
+  `${entries} entries checked in ${Math.round(performance.now() - t0)} ms: ${result.errors.length} error(s), ${result.warnings.length} warning(s)`,
+);
 process.exit(result.errors.length ? 1 : 0);

@@ -20,12 +20,42 @@ export const OUT_DIR = path.join(ROOT, 'schemas');
 
 /** JSON Schema file name → the zod schema, its export name, its content glob and a title. */
 export const TARGETS = {
-  event: { schema: S.eventSchema, exportName: 'eventSchema', glob: 'src/content/events/*.yaml', title: 'Konferenzleck event' },
-  source: { schema: S.sourceSchema, exportName: 'sourceSchema', glob: 'src/content/sources/*.yaml', title: 'Konferenzleck source' },
-  actor: { schema: S.actorSchema, exportName: 'actorSchema', glob: 'src/content/actors/*.yaml', title: 'Konferenzleck actor' },
-  figure: { schema: S.figureSchema, exportName: 'figureSchema', glob: 'src/content/figures/*.yaml', title: 'Konferenzleck reported figure' },
-  glossary: { schema: S.glossarySchema, exportName: 'glossarySchema', glob: 'src/content/glossary/*.yaml', title: 'Konferenzleck glossary term' },
-  incident: { schema: S.incidentSchema, exportName: 'incidentSchema', glob: 'src/content/incidents/*/incident.yaml', title: 'Konferenzleck incident' },
+  event: {
+    schema: S.eventSchema,
+    exportName: 'eventSchema',
+    glob: 'src/content/events/*.yaml',
+    title: 'Konferenzleck event',
+  },
+  source: {
+    schema: S.sourceSchema,
+    exportName: 'sourceSchema',
+    glob: 'src/content/sources/*.yaml',
+    title: 'Konferenzleck source',
+  },
+  actor: {
+    schema: S.actorSchema,
+    exportName: 'actorSchema',
+    glob: 'src/content/actors/*.yaml',
+    title: 'Konferenzleck actor',
+  },
+  figure: {
+    schema: S.figureSchema,
+    exportName: 'figureSchema',
+    glob: 'src/content/figures/*.yaml',
+    title: 'Konferenzleck reported figure',
+  },
+  glossary: {
+    schema: S.glossarySchema,
+    exportName: 'glossarySchema',
+    glob: 'src/content/glossary/*.yaml',
+    title: 'Konferenzleck glossary term',
+  },
+  incident: {
+    schema: S.incidentSchema,
+    exportName: 'incidentSchema',
+    glob: 'src/content/incidents/*/incident.yaml',
+    title: 'Konferenzleck incident',
+  },
 } as const;
 export type TargetName = keyof typeof TARGETS;
 
@@ -67,7 +97,11 @@ function docNodeOf(expr: ts.Expression): DocNode | undefined {
   const isZ = ts.isIdentifier(callee.expression) && callee.expression.text === 'z';
   if (isZ) {
     const arg = expr.arguments[0];
-    if ((method === 'strictObject' || method === 'object' || method === 'looseObject') && arg && ts.isObjectLiteralExpression(arg)) {
+    if (
+      (method === 'strictObject' || method === 'object' || method === 'looseObject') &&
+      arg &&
+      ts.isObjectLiteralExpression(arg)
+    ) {
       const fields: Record<string, DocField> = {};
       for (const p of arg.properties) {
         if (!ts.isPropertyAssignment(p)) continue;
@@ -138,13 +172,20 @@ function applyFallbacks(json: Json, prefix: string): void {
 }
 
 /** Resolve a ref to its structure and its own description. */
-function resolve(docs: SchemaDocs, node: DocNode | undefined, seen = new Set<string>()): { node?: DocNode; description?: string } {
+function resolve(
+  docs: SchemaDocs,
+  node: DocNode | undefined,
+  seen = new Set<string>(),
+): { node?: DocNode; description?: string } {
   if (!node) return {};
   if (node.kind !== 'ref') return { node };
   if (seen.has(node.name)) return {};
   seen.add(node.name);
   const inner = resolve(docs, docs.nodes.get(node.name), seen);
-  return { node: inner.node, description: docs.descriptions.get(node.name) ?? inner.description } as { node?: DocNode; description?: string };
+  return { node: inner.node, description: docs.descriptions.get(node.name) ?? inner.description } as {
+    node?: DocNode;
+    description?: string;
+  };
 }
 
 /** Copy descriptions from the doc tree onto a JSON Schema (in place). */
@@ -168,7 +209,8 @@ export function applyDocs(json: Json, node: DocNode | undefined, docs: SchemaDoc
     const items = json['items'] as Json | undefined;
     if (items && typeof items === 'object') {
       const inner = resolve(docs, r.node.items);
-      const withDoc: Json = inner.description && items['description'] === undefined ? { description: inner.description, ...items } : items;
+      const withDoc: Json =
+        inner.description && items['description'] === undefined ? { description: inner.description, ...items } : items;
       json['items'] = withDoc;
       applyDocs(withDoc, r.node.items, docs);
     }

@@ -71,14 +71,24 @@ const FIELDS: Record<Kind, Field[]> = {
     { flag: 'slug', ask: 'Short slug for the file name (a few words, a-z and hyphens)', check: slugCheck },
     { flag: 'type', ask: 'Type of event', values: V.EVENT_TYPES },
     { flag: 'status', ask: 'Status of the claim', values: V.CLAIM_STATUSES, default: 'reported' },
-    { flag: 'confidence', ask: 'Confidence (confirmed = in an original source; secondary = only in a copy; inferred)', values: V.CONFIDENCES, default: 'confirmed' },
+    {
+      flag: 'confidence',
+      ask: 'Confidence (confirmed = in an original source; secondary = only in a copy; inferred)',
+      values: V.CONFIDENCES,
+      default: 'confirmed',
+    },
     { flag: 'title-de', ask: 'Title, German', check: notEmpty },
     { flag: 'title-en', ask: 'Title, English', check: notEmpty },
     { flag: 'summary-de', ask: 'Summary, German (your own words)', check: notEmpty },
     { flag: 'summary-en', ask: 'Summary, English (your own words)', check: notEmpty },
     { flag: 'source', ask: 'Source id(s), comma-separated (src-…)', list: true, check: slugCheck },
     { flag: 'locator', ask: 'Place in the first source (page, paragraph) — optional', optional: true },
-    { flag: 'actor', ask: 'Actors as id:role, comma-separated — optional (roles: affected, responsible, stated, reported, investigated, decided, asked)', list: true, optional: true },
+    {
+      flag: 'actor',
+      ask: 'Actors as id:role, comma-separated — optional (roles: affected, responsible, stated, reported, investigated, decided, asked)',
+      list: true,
+      optional: true,
+    },
     { flag: 'reasoning-de', ask: 'Reasoning, German (required for confidence "inferred")', optional: true },
     { flag: 'reasoning-en', ask: 'Reasoning, English (required for confidence "inferred")', optional: true },
   ],
@@ -89,12 +99,35 @@ const FIELDS: Record<Kind, Field[]> = {
     { flag: 'language', ask: 'Language of the source', values: V.SOURCE_LANGUAGES, default: 'de' },
     { flag: 'kind', ask: 'Kind of source', values: V.SOURCE_KINDS },
     { flag: 'published', ask: 'Publication date (YYYY-MM-DD, YYYY-MM or YYYY)', check: isoCheck, unknownable: true },
-    { flag: 'retrieved', ask: 'Day you retrieved it (YYYY-MM-DD)', check: dayCheck, default: () => todaySetting(), unknownable: true },
-    { flag: 'id', ask: 'Id (src-…)', check: (v) => (SLUG.test(v) && v.startsWith('src-') ? undefined : 'an id "src-…" (a-z, 0-9, hyphens)'), default: (v) => `src-${slugify(String(v['publisher'] ?? 'source'))}-${String(v['published'] ?? '')}`.replace(/-+$/, '') },
+    {
+      flag: 'retrieved',
+      ask: 'Day you retrieved it (YYYY-MM-DD)',
+      check: dayCheck,
+      default: () => todaySetting(),
+      unknownable: true,
+    },
+    {
+      flag: 'id',
+      ask: 'Id (src-…)',
+      check: (v) => (SLUG.test(v) && v.startsWith('src-') ? undefined : 'an id "src-…" (a-z, 0-9, hyphens)'),
+      default: (v) =>
+        `src-${slugify(String(v['publisher'] ?? 'source'))}-${String(v['published'] ?? '')}`.replace(/-+$/, ''),
+    },
     { flag: 'author', ask: 'Author (journalist in the byline) — optional', optional: true },
     { flag: 'archive-url', ask: 'Archived copy (http/https) — optional', optional: true, check: urlCheck },
-    { flag: 'archive-missing-reason', ask: 'Why there is no archived copy', default: (v) => (v['archive-url'] ? undefined : 'No archived copy was made yet.'), optional: true },
-    { flag: 'reliability', ask: 'Reliability notes, comma-separated', values: V.RELIABILITY_NOTES, list: true, default: 'original' },
+    {
+      flag: 'archive-missing-reason',
+      ask: 'Why there is no archived copy',
+      default: (v) => (v['archive-url'] ? undefined : 'No archived copy was made yet.'),
+      optional: true,
+    },
+    {
+      flag: 'reliability',
+      ask: 'Reliability notes, comma-separated',
+      values: V.RELIABILITY_NOTES,
+      list: true,
+      default: 'original',
+    },
   ],
   incident: [
     { flag: 'id', ask: 'Incident id (e.g. taurus-leak-2024)', check: slugCheck },
@@ -107,8 +140,20 @@ const FIELDS: Record<Kind, Field[]> = {
     { flag: 'end', ask: 'End — optional (leave empty while open)', optional: true, check: isoCheck },
     { flag: 'status', ask: 'Status', values: V.INCIDENT_STATUSES, default: 'ongoing' },
     { flag: 'platform', ask: 'Platform(s), comma-separated', values: V.PLATFORMS, list: true, default: 'webex' },
-    { flag: 'countries', ask: 'Countries (ISO codes), comma-separated', values: V.COUNTRIES, list: true, default: 'DE' },
-    { flag: 'categories', ask: 'Affected categories, comma-separated — optional', values: V.ACTOR_CATEGORIES, list: true, optional: true },
+    {
+      flag: 'countries',
+      ask: 'Countries (ISO codes), comma-separated',
+      values: V.COUNTRIES,
+      list: true,
+      default: 'DE',
+    },
+    {
+      flag: 'categories',
+      ask: 'Affected categories, comma-separated — optional',
+      values: V.ACTOR_CATEGORIES,
+      list: true,
+      optional: true,
+    },
   ],
 };
 
@@ -140,7 +185,10 @@ function unknownReasons(v: string | string[] | undefined): Record<string, string
 }
 
 const split = (v: string | string[] | undefined): string[] =>
-  (Array.isArray(v) ? v : v === undefined ? [] : [v]).flatMap((x) => x.split(',')).map((x) => x.trim()).filter(Boolean);
+  (Array.isArray(v) ? v : v === undefined ? [] : [v])
+    .flatMap((x) => x.split(','))
+    .map((x) => x.trim())
+    .filter(Boolean);
 
 function checkValue(f: Field, value: string | string[]): string | undefined {
   const items = f.list ? split(value) : [String(value)];
@@ -154,7 +202,11 @@ function checkValue(f: Field, value: string | string[]): string | undefined {
 }
 
 /** Gather every field from flags, defaults and (in a terminal) questions. */
-async function gather(kind: Kind, given: Record<string, string | string[] | undefined>, io: Io): Promise<{ values: Record<string, string | string[]>; errors: string[] }> {
+async function gather(
+  kind: Kind,
+  given: Record<string, string | string[] | undefined>,
+  io: Io,
+): Promise<{ values: Record<string, string | string[]>; errors: string[] }> {
   const values: Record<string, string | string[]> = {};
   const errors: string[] = [];
   const unknown = unknownReasons(given['unknown']);
@@ -164,7 +216,8 @@ async function gather(kind: Kind, given: Record<string, string | string[] | unde
   }
   for (const f of FIELDS[kind]) {
     if (f.unknownable && unknown[f.flag] !== undefined) {
-      if (given[f.flag] !== undefined) errors.push(`--${f.flag}: give a value or --unknown ${f.flag}="reason", not both`);
+      if (given[f.flag] !== undefined)
+        errors.push(`--${f.flag}: give a value or --unknown ${f.flag}="reason", not both`);
       continue;
     }
     let v = given[f.flag];
@@ -187,7 +240,8 @@ async function gather(kind: Kind, given: Record<string, string | string[] | unde
     }
     if (v === undefined) v = def;
     if (v === undefined || v === '') {
-      if (!f.optional) errors.push(`--${f.flag}: missing — ${f.ask}${f.values ? ` (one of ${f.values.join(', ')})` : ''}`);
+      if (!f.optional)
+        errors.push(`--${f.flag}: missing — ${f.ask}${f.values ? ` (one of ${f.values.join(', ')})` : ''}`);
       continue;
     }
     const bad = checkValue(f, v);
@@ -211,7 +265,8 @@ function toYaml(data: unknown): string {
   // Times like 15:11 must stay text in every YAML parser (YAML 1.1 reads them as numbers).
   visit(doc, {
     Scalar(_key, node) {
-      if (isScalar(node) && typeof node.value === 'string' && /^\d{1,2}:\d{2}$/.test(node.value)) node.type = 'QUOTE_DOUBLE';
+      if (isScalar(node) && typeof node.value === 'string' && /^\d{1,2}:\d{2}$/.test(node.value))
+        node.type = 'QUOTE_DOUBLE';
     },
   });
   return doc.toString({ lineWidth: 0 });
@@ -220,10 +275,16 @@ function toYaml(data: unknown): string {
 const s = (v: string | string[] | undefined) => (Array.isArray(v) ? v.join(',') : (v ?? ''));
 
 /** The files to write for a kind: [path relative to the content root, text][]. */
-export function render(kind: Kind, v: Record<string, string | string[]>, today: string): { id: string; files: [string, string][]; data: unknown; schemaFile: string } {
+export function render(
+  kind: Kind,
+  v: Record<string, string | string[]>,
+  today: string,
+): { id: string; files: [string, string][]; data: unknown; schemaFile: string } {
   if (kind === 'event') {
     const id = eventIdFor(s(v['date']), s(v['slug']));
-    const sources = split(v['source']).map((source, i) => (i === 0 && v['locator'] ? { source, locator: s(v['locator']) } : { source }));
+    const sources = split(v['source']).map((source, i) =>
+      i === 0 && v['locator'] ? { source, locator: s(v['locator']) } : { source },
+    );
     const actors = split(v['actor']).map((a) => {
       const [actor = '', role = 'affected'] = a.split(':').map((x) => x.trim());
       return { actor, role };
@@ -235,7 +296,8 @@ export function render(kind: Kind, v: Record<string, string | string[]>, today: 
       status: s(v['status']),
       confidence: s(v['confidence']),
     };
-    if (v['reasoning-de'] || v['reasoning-en']) data['reasoning'] = { de: s(v['reasoning-de']), en: s(v['reasoning-en']) };
+    if (v['reasoning-de'] || v['reasoning-en'])
+      data['reasoning'] = { de: s(v['reasoning-de']), en: s(v['reasoning-en']) };
     data['title'] = { de: s(v['title-de']), en: s(v['title-en']) };
     data['summary'] = { de: s(v['summary-de']), en: s(v['summary-en']) };
     if (actors.length) data['actors'] = actors;
@@ -301,7 +363,10 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
     io.err(USAGE);
     return { code: 2, files: [] };
   }
-  const options: Record<string, { type: 'string'; multiple?: boolean }> = { dir: { type: 'string' }, today: { type: 'string' } };
+  const options: Record<string, { type: 'string'; multiple?: boolean }> = {
+    dir: { type: 'string' },
+    today: { type: 'string' },
+  };
   for (const f of FIELDS[kind]) options[f.flag] = f.list ? { type: 'string', multiple: true } : { type: 'string' };
   if (kind === 'source') options['unknown'] = { type: 'string', multiple: true };
   let parsed;
@@ -319,7 +384,9 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
   const { values, errors } = await gather(kind, given, io);
   if (given['unknown'] !== undefined) values['unknown'] = given['unknown'];
   if (errors.length) {
-    io.err(`Cannot create the ${kind}:\n${errors.map((e) => `  ${e}`).join('\n')}\n${errors.some((e) => e.includes(': missing')) ? USAGE : ''}`.trimEnd());
+    io.err(
+      `Cannot create the ${kind}:\n${errors.map((e) => `  ${e}`).join('\n')}\n${errors.some((e) => e.includes(': missing')) ? USAGE : ''}`.trimEnd(),
+    );
     return { code: 2, files: [] };
   }
   const { id, files, data, schemaFile } = render(kind, values, today);
@@ -333,9 +400,12 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
   // Never overwrite.
   const targets = files.map(([rel]) => path.join(base, rel));
   const existing = targets.filter((t) => fs.existsSync(t));
-  if (kind === 'incident' && fs.existsSync(path.join(base, 'incidents', id))) existing.push(path.join(base, 'incidents', id));
+  if (kind === 'incident' && fs.existsSync(path.join(base, 'incidents', id)))
+    existing.push(path.join(base, 'incidents', id));
   if (existing.length) {
-    io.err(`refusing to overwrite ${existing.join(', ')}: it exists already; choose another ${kind === 'event' ? '--slug' : '--id'}`);
+    io.err(
+      `refusing to overwrite ${existing.join(', ')}: it exists already; choose another ${kind === 'event' ? '--slug' : '--id'}`,
+    );
     return { code: 1, files: [] };
   }
   for (const [rel, text] of files) {
@@ -351,7 +421,9 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
     for (const p of ownErrors) io.err(formatProblem(p));
     for (const t of targets) fs.rmSync(t, { force: true });
     if (kind === 'incident') fs.rmSync(path.join(base, 'incidents', id), { recursive: true, force: true });
-    io.err(`nothing written: fix the values above and run again. The ${kind} would have been:\n${files.map(([r, t]) => `--- ${r}\n${t}`).join('')}`);
+    io.err(
+      `nothing written: fix the values above and run again. The ${kind} would have been:\n${files.map(([r, t]) => `--- ${r}\n${t}`).join('')}`,
+    );
     return { code: 1, files: [] };
   }
   const written = targets.map((t) => {
@@ -362,7 +434,8 @@ export async function runNew(argv: string[], io: Io): Promise<NewResult> {
   const notes = result.warnings.filter(isMine);
   for (const p of notes) io.err(formatProblem(p));
   if (kind === 'source') io.err(`next: cite it from an event with "- source: ${id}"`);
-  if (kind === 'incident') io.err('next: write the narrative in de.mdx and en.mdx, then add events with npm run new -- event');
+  if (kind === 'incident')
+    io.err('next: write the narrative in de.mdx and en.mdx, then add events with npm run new -- event');
   return { code: 0, files: written };
 }
 

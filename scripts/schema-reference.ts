@@ -38,7 +38,8 @@ export const SECTIONS: Section[] = [
   {
     id: 'events',
     heading: 'Event',
-    files: '`src/content/events/yyyy-mm-dd-short-slug.yaml` — the file name is the id; use `00` for a month or day the source does not give (`2024-05-00-…`).',
+    files:
+      '`src/content/events/yyyy-mm-dd-short-slug.yaml` — the file name is the id; use `00` for a month or day the source does not give (`2024-05-00-…`).',
     schema: S.eventSchema,
     exportName: 'eventSchema',
     jsonSchema: 'schemas/event.schema.json',
@@ -104,7 +105,8 @@ unknown:
   {
     id: 'incidents',
     heading: 'Incident',
-    files: '`src/content/incidents/<id>/incident.yaml`, with the narrative beside it in `de.mdx` and `en.mdx`; the folder name is the id.',
+    files:
+      '`src/content/incidents/<id>/incident.yaml`, with the narrative beside it in `de.mdx` and `en.mdx`; the folder name is the id.',
     schema: S.incidentSchema,
     exportName: 'incidentSchema',
     jsonSchema: 'schemas/incident.schema.json',
@@ -268,9 +270,11 @@ function typeOf(s: Json): string {
 
 function allowedOf(s: Json): string {
   const parts: string[] = [];
-  if (Array.isArray(s['enum'])) parts.push(`one of ${(s['enum'] as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`);
+  if (Array.isArray(s['enum']))
+    parts.push(`one of ${(s['enum'] as unknown[]).map((v) => `\`${String(v)}\``).join(', ')}`);
   if (typeof s['pattern'] === 'string') parts.push(PATTERN_WORDS[s['pattern']] ?? `matches \`${s['pattern']}\``);
-  if (typeof s['minLength'] === 'number') parts.push(s['minLength'] === 1 ? 'not empty' : `at least ${s['minLength']} characters`);
+  if (typeof s['minLength'] === 'number')
+    parts.push(s['minLength'] === 1 ? 'not empty' : `at least ${s['minLength']} characters`);
   if (typeof s['minimum'] === 'number') parts.push(`≥ ${s['minimum']}`);
   if (typeof s['minItems'] === 'number') parts.push(`at least ${s['minItems']} item${s['minItems'] === 1 ? '' : 's'}`);
   if (s['type'] === 'array') {
@@ -336,7 +340,11 @@ function synthesise(s: Json, key = ''): unknown {
   if (s['type'] === 'object') {
     const props = (s['properties'] ?? {}) as Record<string, Json>;
     const req = (s['required'] ?? []) as string[];
-    return Object.fromEntries(Object.entries(props).filter(([k]) => req.includes(k)).map(([k, v]) => [k, synthesise(v, k)]));
+    return Object.fromEntries(
+      Object.entries(props)
+        .filter(([k]) => req.includes(k))
+        .map(([k, v]) => [k, synthesise(v, k)]),
+    );
   }
   if (s['type'] === 'array') return [synthesise((s['items'] ?? {}) as Json)];
   return 'text';
@@ -383,7 +391,8 @@ function rowsOf(schema: Json, example: unknown, prefix: string[] = [], label: st
         type: 'text',
         required: false,
         allowed: allowedOf((s['additionalProperties'] ?? {}) as Json),
-        description: 'Why that field is not known: one entry per field, e.g. `author: No byline in the retrieved text.`',
+        description:
+          'Why that field is not known: one entry per field, e.g. `author: No byline in the retrieved text.`',
         example: showExample(`${key}: ${String(ex[key] ?? 'No byline in the retrieved text.')}`),
       });
     }
@@ -407,7 +416,9 @@ function sectionMarkdown(sec: Section, docs: SchemaDocs): string {
   if (sec.jsonSchema) lines.push('', `JSON Schema for editors: [\`${sec.jsonSchema}\`](../${sec.jsonSchema}).`);
   lines.push('', '| Field | Type | Required | Allowed values | Meaning | Example |', '|---|---|---|---|---|---|');
   for (const r of rows) {
-    lines.push(`| \`${r.field}\` | ${r.type} | ${r.required ? 'yes' : 'no'} | ${cell(r.allowed)} | ${cell(r.description)} | ${cell(r.example)} |`);
+    lines.push(
+      `| \`${r.field}\` | ${r.type} | ${r.required ? 'yes' : 'no'} | ${cell(r.allowed)} | ${cell(r.description)} | ${cell(r.example)} |`,
+    );
   }
   if (sec.rules.length) {
     lines.push('', 'Rules beyond the single fields (checked by `npm run check:content`):', '');
@@ -419,7 +430,14 @@ function sectionMarkdown(sec: Section, docs: SchemaDocs): string {
 
 export function generateSchemaReference(): string {
   const docs = readSchemaDocs();
-  const toc = SECTIONS.map((s) => `- [${s.heading.replace(/`/g, '')}](#${s.heading.toLowerCase().replace(/[^a-z0-9 -]/g, '').trim().replace(/ /g, '-')})`);
+  const toc = SECTIONS.map(
+    (s) =>
+      `- [${s.heading.replace(/`/g, '')}](#${s.heading
+        .toLowerCase()
+        .replace(/[^a-z0-9 -]/g, '')
+        .trim()
+        .replace(/ /g, '-')})`,
+  );
   return [
     '# Schema reference',
     '',

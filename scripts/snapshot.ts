@@ -46,10 +46,13 @@ export function main(argv: string[], root = process.cwd()): number {
   const plan = planSnapshots(input, dir, today());
   const rel = (f: string) => path.relative(root, f).split(path.sep).join('/');
   for (const f of plan.write.keys()) console.log(`${dry ? 'would write' : 'wrote'} ${rel(f)}`);
-  for (const f of plan.tombstone.keys()) console.log(`${dry ? 'would withdraw' : 'withdrew'} ${rel(f)} (text removed; address kept)`);
+  for (const f of plan.tombstone.keys())
+    console.log(`${dry ? 'would withdraw' : 'withdrew'} ${rel(f)} (text removed; address kept)`);
   if (check) {
     if (plan.write.size || plan.tombstone.size) {
-      console.error(`${plan.unpublished.length} entries have unpublished changes and ${plan.tombstone.size} withdrawn versions still hold text: run npm run snapshot and commit snapshots/`);
+      console.error(
+        `${plan.unpublished.length} entries have unpublished changes and ${plan.tombstone.size} withdrawn versions still hold text: run npm run snapshot and commit snapshots/`,
+      );
       return 1;
     }
     console.log('snapshots up to date');

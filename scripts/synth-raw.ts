@@ -22,7 +22,15 @@ const { values } = parseArgs({
 const rows = Number(values.rows);
 const seed = Number(values.seed);
 const malformed = Number(values.malformed);
-if (!Number.isInteger(rows) || rows < 1 || !Number.isInteger(seed) || !values.out || !Number.isInteger(malformed) || malformed < 0 || malformed > rows) {
+if (
+  !Number.isInteger(rows) ||
+  rows < 1 ||
+  !Number.isInteger(seed) ||
+  !values.out ||
+  !Number.isInteger(malformed) ||
+  malformed < 0 ||
+  malformed > rows
+) {
   console.error('usage: synth-raw.ts --rows N --seed S --out raw.csv [--map-out map.csv] [--malformed M]');
   process.exit(2);
 }

@@ -32,9 +32,19 @@ if (!onlyE2e && !onlyUnit) {
 
 if (!onlyE2e) {
   const vitestJson = path.join(tmp, 'vitest.json');
-  const code = run('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${vitestJson}`]);
+  const code = run('npx', [
+    'vitest',
+    'run',
+    '--reporter=default',
+    '--reporter=json',
+    `--outputFile.json=${vitestJson}`,
+  ]);
   if (fs.existsSync(vitestJson)) {
-    const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8')) as { numPassedTests: number; numFailedTests: number; numTotalTests: number };
+    const r = JSON.parse(fs.readFileSync(vitestJson, 'utf8')) as {
+      numPassedTests: number;
+      numFailedTests: number;
+      numTotalTests: number;
+    };
     passed += r.numPassedTests;
     failed += r.numFailedTests;
     if (r.numTotalTests === 0) broken = true;
@@ -52,7 +62,9 @@ if (!onlyUnit) {
     const pwJson = path.join(tmp, 'playwright.json');
     const code = run('npx', ['playwright', 'test'], { PW_REPORTER: pwJson });
     if (fs.existsSync(pwJson)) {
-      const r = JSON.parse(fs.readFileSync(pwJson, 'utf8')) as { stats: { expected: number; unexpected: number; flaky: number; skipped: number } };
+      const r = JSON.parse(fs.readFileSync(pwJson, 'utf8')) as {
+        stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+      };
       passed += r.stats.expected + r.stats.flaky;
       failed += r.stats.unexpected;
       if (r.stats.skipped > 0) {

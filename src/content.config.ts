@@ -9,19 +9,32 @@ import { datasetSchema } from './lib/dataset-schema.ts';
 const base = (name: CollectionName) => path.join(contentDir(), COLLECTIONS[name].dir);
 
 const yamlId = ({ entry }: { entry: string }) => entry.replace(/\.yaml$/, '');
-const yamlGlob = (name: CollectionName) => glob({ pattern: COLLECTIONS[name].pattern, base: base(name), generateId: yamlId });
+const yamlGlob = (name: CollectionName) =>
+  glob({ pattern: COLLECTIONS[name].pattern, base: base(name), generateId: yamlId });
 
 export const collections = {
   incidents: defineCollection({
-    loader: glob({ pattern: COLLECTIONS.incidents.pattern, base: base('incidents'), generateId: ({ entry }) => entry.split('/')[0] ?? entry }),
+    loader: glob({
+      pattern: COLLECTIONS.incidents.pattern,
+      base: base('incidents'),
+      generateId: ({ entry }) => entry.split('/')[0] ?? entry,
+    }),
     schema: COLLECTIONS.incidents.schema,
   }),
   narratives: defineCollection({
-    loader: glob({ pattern: COLLECTIONS.narratives.pattern, base: base('narratives'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    loader: glob({
+      pattern: COLLECTIONS.narratives.pattern,
+      base: base('narratives'),
+      generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    }),
     schema: COLLECTIONS.narratives.schema,
   }),
   about: defineCollection({
-    loader: glob({ pattern: COLLECTIONS.about.pattern, base: base('about'), generateId: ({ entry }) => entry.replace(/\.mdx$/, '') }),
+    loader: glob({
+      pattern: COLLECTIONS.about.pattern,
+      base: base('about'),
+      generateId: ({ entry }) => entry.replace(/\.mdx$/, ''),
+    }),
     schema: COLLECTIONS.about.schema,
   }),
   events: defineCollection({ loader: yamlGlob('events'), schema: COLLECTIONS.events.schema }),
@@ -31,7 +44,11 @@ export const collections = {
   glossary: defineCollection({ loader: yamlGlob('glossary'), schema: COLLECTIONS.glossary.schema }),
   // Aggregate datasets (disclosure-controlled JSON); validated in full by src/lib/dataset-schema.ts.
   datasets: defineCollection({
-    loader: glob({ pattern: '*.json', base: path.join(contentDir(), 'datasets'), generateId: ({ entry }) => entry.replace(/\.json$/, '') }),
+    loader: glob({
+      pattern: '*.json',
+      base: path.join(contentDir(), 'datasets'),
+      generateId: ({ entry }) => entry.replace(/\.json$/, ''),
+    }),
     schema: datasetSchema,
   }),
 };

@@ -11,7 +11,13 @@ export async function feedEvents(lang: Lang, incident?: string): Promise<FeedEve
     .filter((e) => incident === undefined || e.data.incident === incident)
     .map((e) => {
       const v = versions.get(`events/${e.id}`)!;
-      return { id: e.id, title: e.data.title[lang], summary: e.data.summary[lang], published: v.versions[0]!.version.date, updated: v.current.version.date };
+      return {
+        id: e.id,
+        title: e.data.title[lang],
+        summary: e.data.summary[lang],
+        published: v.versions[0]!.version.date,
+        updated: v.current.version.date,
+      };
     });
 }
 

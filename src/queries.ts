@@ -37,7 +37,9 @@ export const events = memo(async () =>
 export const sources = memo(async () => (await getCollection('sources')).sort(byId));
 export const actors = memo(async () => (await getCollection('actors')).sort(byId));
 export const figures = memo(async () => (await getCollection('figures')).sort(byId));
-export const glossary = memo(async () => (await getCollection('glossary')).sort((a, b) => a.data.term.de.localeCompare(b.data.term.de, 'de')));
+export const glossary = memo(async () =>
+  (await getCollection('glossary')).sort((a, b) => a.data.term.de.localeCompare(b.data.term.de, 'de')),
+);
 export const narratives = memo(async () => (await getCollection('narratives')).sort(byId));
 export const aboutPages = memo(async () => (await getCollection('about')).sort(byId));
 
@@ -75,7 +77,8 @@ export const eventsCiting = async (sourceId: string) => (await citingEvents()).g
 
 const actorEvents = memo(async () => {
   const m = new Map<string, EventEntry[]>();
-  for (const e of await events()) for (const a of new Set(e.data.actors.map((x) => x.actor))) m.set(a, [...(m.get(a) ?? []), e]);
+  for (const e of await events())
+    for (const a of new Set(e.data.actors.map((x) => x.actor))) m.set(a, [...(m.get(a) ?? []), e]);
   return m;
 });
 export const eventsWithActor = async (actorId: string) => (await actorEvents()).get(actorId) ?? [];
@@ -87,7 +90,9 @@ export async function narrativeOf(incidentId: string, lang: Lang) {
 /** Day of the last content change of an event. */
 export async function eventLastChange(e: EventEntry): Promise<string> {
   const inc = await incidentById(e.data.incident);
-  const dates = [e.data.updated, inc?.data.lastReviewed, ...e.data.corrections.map((c) => c.date)].filter((x): x is string => !!x);
+  const dates = [e.data.updated, inc?.data.lastReviewed, ...e.data.corrections.map((c) => c.date)].filter(
+    (x): x is string => !!x,
+  );
   return dates.sort().at(-1) ?? '';
 }
 export function incidentLastChange(i: IncidentEntry): string {
@@ -110,7 +115,10 @@ export async function isFollowUp(e: EventEntry): Promise<boolean> {
 }
 
 /** Repository path of an entry's file, for edit links. */
-export function repoFile(kind: 'incidents' | 'events' | 'sources' | 'actors' | 'figures' | 'glossary' | 'narratives' | 'about', id: string): string {
+export function repoFile(
+  kind: 'incidents' | 'events' | 'sources' | 'actors' | 'figures' | 'glossary' | 'narratives' | 'about',
+  id: string,
+): string {
   const base = CONTENT_DIR_SETTING.replace(/\/+$/, '');
   switch (kind) {
     case 'incidents':

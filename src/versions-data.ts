@@ -4,7 +4,15 @@
  * about entries whose current content has no snapshot yet (publishing runs `npm run snapshot`).
  */
 import { incidents, events, figures, narratives, sources, actors } from './queries.ts';
-import { entryVersions, readSnapshots, readWithdrawnList, snapshotDir, versionables, type EntryVersions, type SnapshotInput } from './lib/snapshots.ts';
+import {
+  entryVersions,
+  readSnapshots,
+  readWithdrawnList,
+  snapshotDir,
+  versionables,
+  type EntryVersions,
+  type SnapshotInput,
+} from './lib/snapshots.ts';
 import type { VersionKind } from './lib/versions.ts';
 import { changelog, type ChangeEntry } from './lib/changelog.ts';
 import { apiFiles, type ApiFile } from './lib/api.ts';
@@ -33,7 +41,10 @@ export const allVersions = memo(async (): Promise<Map<string, EntryVersions>> =>
   if (unpublished.length) {
     console.warn(
       `[konferenzleck:snapshots] ${unpublished.length} entries have unpublished changes (no snapshot of their current version): ` +
-        `${unpublished.slice(0, 5).map((e) => `${e.kind}/${e.id}`).join(', ')}${unpublished.length > 5 ? ', …' : ''}. ` +
+        `${unpublished
+          .slice(0, 5)
+          .map((e) => `${e.kind}/${e.id}`)
+          .join(', ')}${unpublished.length > 5 ? ', …' : ''}. ` +
         'Run `npm run snapshot` and commit snapshots/ when publishing.',
     );
   }
@@ -47,12 +58,24 @@ export async function versionsOf(kind: VersionKind, id: string): Promise<EntryVe
 }
 
 /** The one change log (src/lib/changelog.ts) over the live content. */
-export const changeLog = memo(async (): Promise<ChangeEntry[]> => changelog({ incidents: await incidents(), events: await events() }));
+export const changeLog = memo(async (): Promise<ChangeEntry[]> =>
+  changelog({ incidents: await incidents(), events: await events() }),
+);
 
 /** Everything the open-data API publishes, memoised. */
 export const apiData = memo(async (): Promise<ApiFile[]> => {
   const { datasets, problems } = readDatasets(path.join(contentDir(), 'datasets'));
-  if (problems.length) throw new Error(`datasets: ${problems.map((p) => `${p.file}: ${p.field}: ${p.allowed}`).join('; ')}`);
-  const versions = new Map([...(await allVersions()).values()].map((e) => [`${e.kind}/${e.id}`, e.current.version.id] as const));
-  return apiFiles({ incidents: await incidents(), events: await events(), sources: await sources(), actors: await actors(), datasets, versions });
+  if (problems.length)
+    throw new Error(`datasets: ${problems.map((p) => `${p.file}: ${p.field}: ${p.allowed}`).join('; ')}`);
+  const versions = new Map(
+    [...(await allVersions()).values()].map((e) => [`${e.kind}/${e.id}`, e.current.version.id] as const),
+  );
+  return apiFiles({
+    incidents: await incidents(),
+    events: await events(),
+    sources: await sources(),
+    actors: await actors(),
+    datasets,
+    versions,
+  });
 });

@@ -40,23 +40,37 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
         const started = Date.now();
         try {
           const { index, errors } = await pagefind.createIndex({});
-          if (errors.length || !index) throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
+          if (errors.length || !index)
+            throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
           const added = await index.addDirectory({ path: site });
           if (added.errors.length) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
-          if (added.page_count === 0) throw new Error(`Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`);
+          if (added.page_count === 0)
+            throw new Error(
+              `Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`,
+            );
           const written = await index.writeFiles({ outputPath });
-          if (written.errors.length) throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
+          if (written.errors.length)
+            throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
           // The site loads only pagefind.js and its worker/wasm; Pagefind's bundled UI files are unused and
           // carry their translators' personal e-mail addresses, which the privacy gate rightly refuses.
           for (const f of fs.readdirSync(outputPath)) {
             if (/^pagefind-(?:component-|modular-)?ui\.(?:js|css)$/.test(f)) fs.rmSync(path.join(outputPath, f));
           }
-          const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count: number }> };
+          const entry = JSON.parse(fs.readFileSync(path.join(outputPath, 'pagefind-entry.json'), 'utf8')) as {
+            languages?: Record<string, { page_count: number }>;
+          };
           const langs = entry.languages ?? {};
           const missing = languages.filter((l) => !langs[l] || langs[l].page_count === 0);
-          if (missing.length) throw new Error(`Pagefind built no index for ${missing.join(', ')} (found: ${Object.keys(langs).join(', ') || 'none'}); check <html lang> and data-pagefind-body`);
-          const perLang = Object.entries(langs).map(([l, v]) => `${l} ${v.page_count}`).join(', ');
-          logger.info(`read ${added.page_count} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`);
+          if (missing.length)
+            throw new Error(
+              `Pagefind built no index for ${missing.join(', ')} (found: ${Object.keys(langs).join(', ') || 'none'}); check <html lang> and data-pagefind-body`,
+            );
+          const perLang = Object.entries(langs)
+            .map(([l, v]) => `${l} ${v.page_count}`)
+            .join(', ');
+          logger.info(
+            `read ${added.page_count} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`,
+          );
         } finally {
           await pagefind.close();
         }

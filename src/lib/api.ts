@@ -24,16 +24,37 @@ export const LICENSE = 'CC-BY-4.0';
 export const COLLECTION_NAMES = ['incidents', 'events', 'sources', 'actors', 'datasets'] as const;
 export type ApiCollection = (typeof COLLECTION_NAMES)[number];
 
-const DATA_SCHEMAS = { incidents: incidentSchema, events: eventSchema, sources: sourceSchema, actors: actorSchema, datasets: datasetSchema } as const;
-const HAS_VERSION: Record<ApiCollection, boolean> = { incidents: true, events: true, sources: false, actors: false, datasets: false };
-const HAS_PAGE: Record<ApiCollection, boolean> = { incidents: true, events: true, sources: true, actors: true, datasets: false };
+const DATA_SCHEMAS = {
+  incidents: incidentSchema,
+  events: eventSchema,
+  sources: sourceSchema,
+  actors: actorSchema,
+  datasets: datasetSchema,
+} as const;
+const HAS_VERSION: Record<ApiCollection, boolean> = {
+  incidents: true,
+  events: true,
+  sources: false,
+  actors: false,
+  datasets: false,
+};
+const HAS_PAGE: Record<ApiCollection, boolean> = {
+  incidents: true,
+  events: true,
+  sources: true,
+  actors: true,
+  datasets: false,
+};
 
 export const COLLECTION_DESCRIPTION: Record<ApiCollection, { de: string; en: string }> = {
   incidents: { de: 'Vorfälle und Hintergrund-Einträge', en: 'Incidents and context entries' },
   events: { de: 'Datierte Ereignisse mit Belegen', en: 'Dated events with their sources' },
   sources: { de: 'Quellen mit Fundort, Datum und Verlässlichkeit', en: 'Sources with location, date and reliability' },
   actors: { de: 'Organisationen und Ämter (nie Personen)', en: 'Organisations and offices (never persons)' },
-  datasets: { de: 'Aggregierte Tabellen mit Geheimhaltung (k ≥ 10)', en: 'Aggregate tables under disclosure control (k ≥ 10)' },
+  datasets: {
+    de: 'Aggregierte Tabellen mit Geheimhaltung (k ≥ 10)',
+    en: 'Aggregate tables under disclosure control (k ≥ 10)',
+  },
 };
 
 /** The zod schema of one JSON file of a collection. */
@@ -58,7 +79,13 @@ export function fileSchema(name: ApiCollection) {
 export function jsonSchemaOf(name: ApiCollection): Record<string, unknown> {
   const js = z.toJSONSchema(fileSchema(name), { io: 'output', target: 'draft-7' }) as Record<string, unknown>;
   const { $schema, ...rest } = js;
-  return { $schema, $id: `${SITE_URL}${API_BASE}/schemas/${name}.schema.json`, title: `Konferenzleck ${name} (API v1)`, description: COLLECTION_DESCRIPTION[name].en, ...rest };
+  return {
+    $schema,
+    $id: `${SITE_URL}${API_BASE}/schemas/${name}.schema.json`,
+    title: `Konferenzleck ${name} (API v1)`,
+    description: COLLECTION_DESCRIPTION[name].en,
+    ...rest,
+  };
 }
 
 export interface ApiInput {
@@ -78,7 +105,8 @@ export interface ApiItem {
   data: unknown;
 }
 
-const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+const byId = <T extends { id: string }>(xs: readonly T[]) =>
+  [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 
 export function itemsOf(input: ApiInput, name: ApiCollection): ApiItem[] {
   return byId(input[name] as readonly { id: string; data: unknown }[]).map((e) => {
@@ -100,19 +128,39 @@ export function dataVersion(input: ApiInput): string {
   const all = Object.fromEntries(COLLECTION_NAMES.map((n) => [n, itemsOf(input, n)]));
   const days = canonicalJson(all).match(/\b\d{4}-\d{2}-\d{2}\b/g) ?? [];
   const versionDays = [...input.versions.values()].map((v) => v.slice(0, 10));
-  const latest = [...days, ...versionDays].filter((d) => !Number.isNaN(Date.parse(d))).sort().at(-1) ?? '1970-01-01';
+  const latest =
+    [...days, ...versionDays]
+      .filter((d) => !Number.isNaN(Date.parse(d)))
+      .sort()
+      .at(-1) ?? '1970-01-01';
   return `${latest}-${sha256Hex(canonicalJson(all)).slice(0, 8)}`;
 }
 
 /** Columns of a collection's CSV: meta columns, then the entry's fields flattened. */
 export function csvColumns(name: ApiCollection): string[] {
   if (name === 'datasets') return DATASET_CSV_COLUMNS;
-  const data = z.toJSONSchema(DATA_SCHEMAS[name], { io: 'output', target: 'draft-7' }) as Parameters<typeof columnsOf>[0];
-  return ['id', ...(HAS_PAGE[name] ? ['page.de', 'page.en'] : []), ...(HAS_VERSION[name] ? ['version'] : []), ...columnsOf(data)];
+  const data = z.toJSONSchema(DATA_SCHEMAS[name], { io: 'output', target: 'draft-7' }) as Parameters<
+    typeof columnsOf
+  >[0];
+  return [
+    'id',
+    ...(HAS_PAGE[name] ? ['page.de', 'page.en'] : []),
+    ...(HAS_VERSION[name] ? ['version'] : []),
+    ...columnsOf(data),
+  ];
 }
 
 /** Dataset CSV: one row per cell (long form). `count` is empty where `suppressed` is true. */
-export const DATASET_CSV_COLUMNS = ['dataset', 'measure', 'row_dimension', 'row_value', 'column_dimension', 'column_value', 'count', 'suppressed'];
+export const DATASET_CSV_COLUMNS = [
+  'dataset',
+  'measure',
+  'row_dimension',
+  'row_value',
+  'column_dimension',
+  'column_value',
+  'count',
+  'suppressed',
+];
 
 export function datasetRows(items: readonly ApiItem[]): Record<string, unknown>[] {
   const rows: Record<string, unknown>[] = [];
@@ -121,7 +169,16 @@ export function datasetRows(items: readonly ApiItem[]): Record<string, unknown>[
     d.rows.values.forEach((rv, r) =>
       d.columns.values.forEach((cv, c) => {
         const v = d.cells[r]?.[c];
-        rows.push({ dataset: it.id, measure: d.measure, row_dimension: d.rows.dimension, row_value: rv, column_dimension: d.columns.dimension, column_value: cv, count: v === 'suppressed' ? undefined : v, suppressed: v === 'suppressed' });
+        rows.push({
+          dataset: it.id,
+          measure: d.measure,
+          row_dimension: d.rows.dimension,
+          row_value: rv,
+          column_dimension: d.columns.dimension,
+          column_value: cv,
+          count: v === 'suppressed' ? undefined : v,
+          suppressed: v === 'suppressed',
+        });
       }),
     );
   }
@@ -130,7 +187,12 @@ export function datasetRows(items: readonly ApiItem[]): Record<string, unknown>[
 
 export function csvRecords(name: ApiCollection, items: readonly ApiItem[]): Record<string, unknown>[] {
   if (name === 'datasets') return datasetRows(items);
-  return items.map((it) => ({ id: it.id, page: it.page, version: it.version, ...(it.data as Record<string, unknown>) }));
+  return items.map((it) => ({
+    id: it.id,
+    page: it.page,
+    version: it.version,
+    ...(it.data as Record<string, unknown>),
+  }));
 }
 
 export interface ApiFile {
@@ -154,14 +216,33 @@ export function apiFiles(input: ApiInput): ApiFile[] {
   for (const name of COLLECTION_NAMES) {
     const items = itemsOf(input, name);
     const schemaPath = `${API_BASE}/schemas/${name}.schema.json`;
-    files.push({ path: `${API_BASE}/${name}.json`, mediaType: 'application/json', body: json({ collection: name, dataVersion: version, license: LICENSE, licenseUrl: LICENSE_URL, items }), records: items.length, schema: schemaPath, collection: name });
+    files.push({
+      path: `${API_BASE}/${name}.json`,
+      mediaType: 'application/json',
+      body: json({ collection: name, dataVersion: version, license: LICENSE, licenseUrl: LICENSE_URL, items }),
+      records: items.length,
+      schema: schemaPath,
+      collection: name,
+    });
     const rows = csvRecords(name, items);
-    files.push({ path: `${API_BASE}/${name}.csv`, mediaType: 'text/csv; charset=utf-8; header=present', body: toCsv(rows, csvColumns(name)), records: rows.length, collection: name });
-    files.push({ path: schemaPath, mediaType: 'application/schema+json', body: json(jsonSchemaOf(name)), collection: name });
+    files.push({
+      path: `${API_BASE}/${name}.csv`,
+      mediaType: 'text/csv; charset=utf-8; header=present',
+      body: toCsv(rows, csvColumns(name)),
+      records: rows.length,
+      collection: name,
+    });
+    files.push({
+      path: schemaPath,
+      mediaType: 'application/schema+json',
+      body: json(jsonSchemaOf(name)),
+      collection: name,
+    });
   }
   const index = {
     name: 'Konferenzleck open data',
-    description: 'Register of security incidents in government video conferences: every collection as JSON and CSV, with a JSON Schema per JSON file.',
+    description:
+      'Register of security incidents in government video conferences: every collection as JSON and CSV, with a JSON Schema per JSON file.',
     dataVersion: version,
     license: LICENSE,
     licenseUrl: LICENSE_URL,

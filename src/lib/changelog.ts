@@ -70,13 +70,19 @@ function compare(a: ChangeEntry, b: ChangeEntry): number {
   return b.n - a.n;
 }
 
-function entriesOf(kind: TargetKind, id: string, data: WithCorrections & { incident?: string | undefined }): ChangeEntry[] {
+function entriesOf(
+  kind: TargetKind,
+  id: string,
+  data: WithCorrections & { incident?: string | undefined },
+): ChangeEntry[] {
   return (data.corrections ?? []).map((c, i) => ({
     date: c.date,
     kind: c.kind ?? 'correction',
     what: { de: c.what.de, en: c.what.en },
     why: { de: c.why.de, en: c.why.en },
-    sources: (c.sources ?? []).map((s) => (s.locator !== undefined ? { source: s.source, locator: s.locator } : { source: s.source })),
+    sources: (c.sources ?? []).map((s) =>
+      s.locator !== undefined ? { source: s.source, locator: s.locator } : { source: s.source },
+    ),
     target: { kind, id },
     title: { de: data.title.de, en: data.title.en },
     incident: kind === 'event' ? data.incident : undefined,

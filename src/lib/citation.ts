@@ -47,9 +47,12 @@ export interface CitationInput {
   accessed: string;
 }
 
-export const pageUrl = (c: Pick<CitationInput, 'kind' | 'id' | 'lang'>) => `${SITE_URL}/${c.lang}/${KIND_PATH[c.kind]}/${c.id}/`;
-export const versionUrl = (c: Pick<CitationInput, 'kind' | 'id' | 'lang' | 'version'>) => `${pageUrl(c)}v/${c.version.id}/`;
-export const citationKey = (c: Pick<CitationInput, 'kind' | 'id' | 'version'>) => `konferenzleck-${c.kind}-${c.id}-${c.version.id}`;
+export const pageUrl = (c: Pick<CitationInput, 'kind' | 'id' | 'lang'>) =>
+  `${SITE_URL}/${c.lang}/${KIND_PATH[c.kind]}/${c.id}/`;
+export const versionUrl = (c: Pick<CitationInput, 'kind' | 'id' | 'lang' | 'version'>) =>
+  `${pageUrl(c)}v/${c.version.id}/`;
+export const citationKey = (c: Pick<CitationInput, 'kind' | 'id' | 'version'>) =>
+  `konferenzleck-${c.kind}-${c.id}-${c.version.id}`;
 
 const dateParts = (iso: string): [number, number, number] => {
   const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
@@ -82,19 +85,32 @@ const versionNote = (c: CitationInput) => `Version ${c.version.id}; accessed ${c
 const APA_TEMPLATE = 'apa-konferenzleck';
 const APA_EDITS: [string, string][] = [
   // Retrieval date also for dated pages (the register changes over time).
-  ['<if match="none" variable="issued status"><text term="retrieved"', '<if variable="accessed"><text term="retrieved"'],
+  [
+    '<if match="none" variable="issued status"><text term="retrieved"',
+    '<if variable="accessed"><text term="retrieved"',
+  ],
   // Print the version for web pages.
   ['post post-weblog review review-book speech webpage"/>', 'post post-weblog review review-book speech"/>'],
   // Singular label: our version ids contain hyphens, which citeproc reads as a range.
-  ['<macro name="label-version"><group delimiter=" "><label text-case="capitalize-first" variable="version"/>', '<macro name="label-version"><group delimiter=" "><text term="version" text-case="capitalize-first"/>'],
+  [
+    '<macro name="label-version"><group delimiter=" "><label text-case="capitalize-first" variable="version"/>',
+    '<macro name="label-version"><group delimiter=" "><text term="version" text-case="capitalize-first"/>',
+  ],
 ];
 
 function registerApa(): void {
-  const styles = plugins.config.get('@csl').styles as { has(n: string): boolean; get(n: string): string; add(n: string, v: string): void };
+  const styles = plugins.config.get('@csl').styles as {
+    has(n: string): boolean;
+    get(n: string): string;
+    add(n: string, v: string): void;
+  };
   if (styles.has(APA_TEMPLATE)) return;
   let xml = styles.get('apa');
   for (const [from, to] of APA_EDITS) {
-    if (!xml.includes(from)) throw new Error(`citation: the bundled APA style changed; cannot apply the edit for ${JSON.stringify(from.slice(0, 60))} (see src/lib/citation.ts)`);
+    if (!xml.includes(from))
+      throw new Error(
+        `citation: the bundled APA style changed; cannot apply the edit for ${JSON.stringify(from.slice(0, 60))} (see src/lib/citation.ts)`,
+      );
     xml = xml.replace(from, to);
   }
   styles.add(APA_TEMPLATE, xml);
@@ -105,7 +121,9 @@ registerApa();
 export function toApa(c: CitationInput): string {
   // The site name equals the author: APA omits it then.
   const { 'container-title': _site, publisher: _pub, ...item } = cslItem(c);
-  return (new Cite(item).format('bibliography', { format: 'text', template: APA_TEMPLATE, lang: 'en-US' }) as string).trim();
+  return (
+    new Cite(item).format('bibliography', { format: 'text', template: APA_TEMPLATE, lang: 'en-US' }) as string
+  ).trim();
 }
 
 // -------------------------------------------------------------------------------------------------
@@ -140,7 +158,10 @@ export function toBibtex(c: CitationInput): string {
 export function toRis(c: CitationInput): string {
   // RIS carries the retrieval day in its own tag (M1 for ELEC); the note holds the version.
   const item = { ...cslItem(c), note: `Version ${c.version.id}` };
-  const [entry] = new Cite(item).format('ris', { format: 'object', spec: 'new' }) as Record<string, string | string[]>[];
+  const [entry] = new Cite(item).format('ris', { format: 'object', spec: 'new' }) as Record<
+    string,
+    string | string[]
+  >[];
   if (!entry) throw new Error('citation: citation-js returned no RIS record');
   const lines = [`TY  - ${String(entry['TY'])}`];
   for (const [tag, value] of Object.entries(entry)) {
@@ -160,7 +181,11 @@ export function toCslJson(c: CitationInput): string {
 
 export type CiteFormat = 'din' | 'apa' | 'bibtex' | 'ris' | 'csl';
 export const FILE_EXT: Record<'bibtex' | 'ris' | 'csl', string> = { bibtex: 'bib', ris: 'ris', csl: 'json' };
-export const MIME: Record<'bibtex' | 'ris' | 'csl', string> = { bibtex: 'application/x-bibtex', ris: 'application/x-research-info-systems', csl: 'application/vnd.citationstyles.csl+json' };
+export const MIME: Record<'bibtex' | 'ris' | 'csl', string> = {
+  bibtex: 'application/x-bibtex',
+  ris: 'application/x-research-info-systems',
+  csl: 'application/vnd.citationstyles.csl+json',
+};
 
 export function formatCitation(c: CitationInput, f: CiteFormat): string {
   switch (f) {
@@ -185,12 +210,20 @@ export function downloadPath(c: Pick<CitationInput, 'kind' | 'id' | 'lang'>, f: 
 // -------------------------------------------------------------------------------------------------
 // The retrieval day in the displayed text, marked so a tiny script can set it to the reader's day.
 
-const escapeHtml = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escapeHtml = (s: string) =>
+  s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** How the retrieval day is written in each format, and the text right before it. */
 const ACCESSED: Record<CiteFormat, { before: RegExp; write: (iso: string) => string; style: string }> = {
   din: { before: /Zugriff am: /, write: germanDay, style: 'de' },
-  apa: { before: /Retrieved /, write: (iso) => new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(new Date(`${iso}T00:00:00Z`)), style: 'apa' },
+  apa: {
+    before: /Retrieved /,
+    write: (iso) =>
+      new Intl.DateTimeFormat('en-US', { year: 'numeric', month: 'long', day: 'numeric', timeZone: 'UTC' }).format(
+        new Date(`${iso}T00:00:00Z`),
+      ),
+    style: 'apa',
+  },
   bibtex: { before: /accessed /, write: (iso) => iso, style: 'iso' },
   // citation-js writes RIS dates without leading zeros: 2026/1/5/.
   ris: { before: /(?:M1|Y2) {2}- /, write: (iso) => `${dateParts(iso).join('/')}/`, style: 'ris' },
@@ -234,7 +267,16 @@ export function citationMetaTags(c: PageCitation): [string, string][] {
     ['citation_public_url', versionUrl(c)],
     ['citation_abstract_html_url', pageUrl(c)],
     ['citation_language', c.lang],
-    ['citation_keywords', c.kind === 'incident' ? (c.lang === 'de' ? 'Sicherheitsvorfall; Videokonferenz' : 'security incident; video conference') : (c.lang === 'de' ? 'Ereignis; Videokonferenz' : 'event; video conference')],
+    [
+      'citation_keywords',
+      c.kind === 'incident'
+        ? c.lang === 'de'
+          ? 'Sicherheitsvorfall; Videokonferenz'
+          : 'security incident; video conference'
+        : c.lang === 'de'
+          ? 'Ereignis; Videokonferenz'
+          : 'event; video conference',
+    ],
     ['DC.title', c.title],
     ['DC.creator', PROJECT],
     ['DC.publisher', PROJECT],

@@ -7,7 +7,8 @@ import type { Lang } from './settings.ts';
 const S = {
   de: {
     citeThis: 'Zitieren',
-    citeIntro: 'Alle Formate zitieren die dauerhafte Adresse dieser Fassung. Das Abrufdatum ist der Tag, an dem die Seite erstellt wurde; mit JavaScript wird es auf den heutigen Tag gesetzt.',
+    citeIntro:
+      'Alle Formate zitieren die dauerhafte Adresse dieser Fassung. Das Abrufdatum ist der Tag, an dem die Seite erstellt wurde; mit JavaScript wird es auf den heutigen Tag gesetzt.',
     din: 'DIN ISO 690 (deutsch)',
     apa: 'APA 7 (englisch)',
     bibtex: 'BibTeX',
@@ -24,7 +25,8 @@ const S = {
     versionAddress: 'Dauerhafte Adresse dieser Fassung',
     allVersions: 'Alle Fassungen',
     current: 'aktuell',
-    unpublished: 'Diese Fassung enthält noch nicht archivierte Änderungen. Ihre Adresse zeigt diesen Text, bis der Eintrag wieder geändert wird; archiviert wird sie bei der nächsten Veröffentlichung.',
+    unpublished:
+      'Diese Fassung enthält noch nicht archivierte Änderungen. Ihre Adresse zeigt diesen Text, bis der Eintrag wieder geändert wird; archiviert wird sie bei der nächsten Veröffentlichung.',
     withdrawn: 'zurückgezogen',
     withdrawnTitle: 'Fassung zurückgezogen',
     withdrawnNotice: 'Diese Fassung wurde zurückgezogen; ihr Text wird nicht mehr angezeigt.',
@@ -41,7 +43,8 @@ const S = {
     why: 'Grund',
     brief: 'Kurzfassung zum Ausdrucken',
     briefTitle: 'Kurzfassung',
-    printHint: 'Für eine Akte auf A4 drucken (Strg/Cmd + P). Gedruckt erscheinen nur Inhalt, Belege, Zitierangabe und Adresse.',
+    printHint:
+      'Für eine Akte auf A4 drucken (Strg/Cmd + P). Gedruckt erscheinen nur Inhalt, Belege, Zitierangabe und Adresse.',
     keyDates: 'Wichtige Daten',
     keyFigures: 'Gemeldete Zahlen mit Belegen',
     citation: 'Zitierangabe',
@@ -56,7 +59,8 @@ const S = {
   },
   en: {
     citeThis: 'Cite this',
-    citeIntro: 'Every format cites the permanent address of this version. The retrieval date is the day the page was built; with JavaScript it is set to today.',
+    citeIntro:
+      'Every format cites the permanent address of this version. The retrieval date is the day the page was built; with JavaScript it is set to today.',
     din: 'DIN ISO 690 (German)',
     apa: 'APA 7 (English)',
     bibtex: 'BibTeX',
@@ -73,7 +77,8 @@ const S = {
     versionAddress: 'Permanent address of this version',
     allVersions: 'All versions',
     current: 'current',
-    unpublished: 'This version holds changes not yet archived. Its address shows this text until the entry changes again; it is archived with the next publication.',
+    unpublished:
+      'This version holds changes not yet archived. Its address shows this text until the entry changes again; it is archived with the next publication.',
     withdrawn: 'withdrawn',
     withdrawnTitle: 'Version withdrawn',
     withdrawnNotice: 'This version has been withdrawn; its text is no longer shown.',
@@ -90,7 +95,8 @@ const S = {
     why: 'Reason',
     brief: 'Brief for printing',
     briefTitle: 'Brief',
-    printHint: 'Print on A4 for a folder (Ctrl/Cmd + P). The printout holds only the content, sources, citation and address.',
+    printHint:
+      'Print on A4 for a folder (Ctrl/Cmd + P). The printout holds only the content, sources, citation and address.',
     keyDates: 'Key dates',
     keyFigures: 'Reported figures with sources',
     citation: 'Citation',

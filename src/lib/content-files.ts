@@ -117,7 +117,10 @@ export function readContent(base: string, root: string = process.cwd()): { conte
         file: rel(root, s),
         field: '(file)',
         found: JSON.stringify(path.basename(s)),
-        allowed: name === 'incidents' ? 'incident.yaml, de.mdx or en.mdx in an incident folder' : `files matching ${COLLECTIONS[name].dir}/${COLLECTIONS[name].pattern}`,
+        allowed:
+          name === 'incidents'
+            ? 'incident.yaml, de.mdx or en.mdx in an incident folder'
+            : `files matching ${COLLECTIONS[name].dir}/${COLLECTIONS[name].pattern}`,
         hint: 'rename the file (YAML files end in .yaml) or move it out of the content folder',
         rule: 'files/stray',
       });
@@ -134,7 +137,9 @@ export function readContent(base: string, root: string = process.cwd()): { conte
       const file = rel(root, full);
       const text = fs.readFileSync(full, 'utf8');
       const isMdx = full.endsWith('.mdx');
-      const { fm, body, bodyLine } = isMdx ? splitFrontmatter(text) : { fm: text, body: undefined, bodyLine: undefined };
+      const { fm, body, bodyLine } = isMdx
+        ? splitFrontmatter(text)
+        : { fm: text, body: undefined, bodyLine: undefined };
       const parsed = parseYaml(fm, file, isMdx ? 1 : 0);
       problems.push(...parsed.problems);
       if (parsed.problems.length) continue;
@@ -147,7 +152,15 @@ export function readContent(base: string, root: string = process.cwd()): { conte
       const idKey = id.toLowerCase();
       const prev = seen.get(idKey);
       if (prev !== undefined) {
-        problems.push({ severity: 'error', file, field: '(id)', found: JSON.stringify(id), allowed: `an id not used by another entry (already used by ${prev})`, rule: 'integrity/duplicate-id', hint: 'ids ignore upper/lower case: rename one of the two files (lowercase)' });
+        problems.push({
+          severity: 'error',
+          file,
+          field: '(id)',
+          found: JSON.stringify(id),
+          allowed: `an id not used by another entry (already used by ${prev})`,
+          rule: 'integrity/duplicate-id',
+          hint: 'ids ignore upper/lower case: rename one of the two files (lowercase)',
+        });
         continue;
       }
       seen.set(idKey, file);

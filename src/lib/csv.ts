@@ -12,7 +12,16 @@
  */
 import { stringify } from 'csv-stringify/sync';
 
-type JsonSchema = { type?: string | string[]; properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; oneOf?: JsonSchema[]; allOf?: JsonSchema[]; additionalProperties?: unknown; $ref?: string };
+type JsonSchema = {
+  type?: string | string[];
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  oneOf?: JsonSchema[];
+  allOf?: JsonSchema[];
+  additionalProperties?: unknown;
+  $ref?: string;
+};
 
 /** The object schema inside an anyOf/allOf (nullable, optional wrappers), if any. */
 function objectOf(s: JsonSchema | undefined): JsonSchema | undefined {
@@ -33,7 +42,8 @@ export function columnsOf(schema: JsonSchema, prefix = ''): string[] {
   for (const [k, v] of Object.entries(obj.properties)) {
     const nested = objectOf(v);
     // Objects with fixed properties are flattened; records (additionalProperties) stay one cell.
-    if (nested?.properties && Object.keys(nested.properties).length > 0 && v.type !== 'array') cols.push(...columnsOf(nested, `${prefix}${k}.`));
+    if (nested?.properties && Object.keys(nested.properties).length > 0 && v.type !== 'array')
+      cols.push(...columnsOf(nested, `${prefix}${k}.`));
     else cols.push(`${prefix}${k}`);
   }
   return cols;
@@ -51,7 +61,8 @@ function get(o: unknown, dotted: string): unknown {
 /** The text of one cell. */
 export function cell(v: unknown): string {
   if (v === undefined || v === null) return '';
-  if (Array.isArray(v)) return v.every((x) => typeof x === 'string' || typeof x === 'number') ? v.join(' | ') : JSON.stringify(v);
+  if (Array.isArray(v))
+    return v.every((x) => typeof x === 'string' || typeof x === 'number') ? v.join(' | ') : JSON.stringify(v);
   if (typeof v === 'object') return JSON.stringify(v);
   return String(v);
 }

@@ -43,7 +43,16 @@ export const MARKER_VALUES = ['yes', 'no'] as const;
 /** What the records of a dataset are. */
 export const DATASET_MEASURES = ['exposed-meetings', 'exposed-links'] as const;
 /** Time zones time bands may be computed in. */
-export const TIME_ZONES = ['Europe/Berlin', 'Europe/Amsterdam', 'Europe/Brussels', 'Europe/Paris', 'Europe/Vienna', 'Europe/Zurich', 'Europe/London', 'UTC'] as const;
+export const TIME_ZONES = [
+  'Europe/Berlin',
+  'Europe/Amsterdam',
+  'Europe/Brussels',
+  'Europe/Paris',
+  'Europe/Vienna',
+  'Europe/Zurich',
+  'Europe/London',
+  'UTC',
+] as const;
 
 const MONTH = /^\d{4}-(0[1-9]|1[0-2])$/;
 
@@ -80,7 +89,9 @@ const axis = z.strictObject({
   /** The dimension, from a closed list. */
   dimension: z.enum(DATASET_DIMENSIONS),
   /** Its values, in display order, each from the dimension's closed list; at least two. */
-  values: z.array(z.string()).min(2, { error: 'at least 2 values (a table with one row or column discloses its cells through the margins)' }),
+  values: z
+    .array(z.string())
+    .min(2, { error: 'at least 2 values (a table with one row or column discloses its cells through the margins)' }),
 });
 
 export const datasetSchema = z.strictObject({
@@ -109,7 +120,10 @@ export const datasetSchema = z.strictObject({
     /** Generator and version. */
     generator: z.string().regex(GENERATOR_PATTERN, { error: 'konferenzleck-aggregate@MAJOR.MINOR.PATCH' }),
     /** Day the file was generated. */
-    generated: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'an ISO day YYYY-MM-DD' }).refine(isValidIsoDate, { error: 'a date that exists in the calendar' }),
+    generated: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'an ISO day YYYY-MM-DD' })
+      .refine(isValidIsoDate, { error: 'a date that exists in the calendar' }),
     /** Input records read, rounded to the rounding base. */
     inputRows: count,
     /** Input records rejected as malformed or unmapped, rounded to the rounding base. */
@@ -118,7 +132,14 @@ export const datasetSchema = z.strictObject({
 });
 export type Dataset = z.infer<typeof datasetSchema>;
 
-function problem(file: string, field: string, found: string | undefined, allowed: string, rule: string, hint?: string): Problem {
+function problem(
+  file: string,
+  field: string,
+  found: string | undefined,
+  allowed: string,
+  rule: string,
+  hint?: string,
+): Problem {
   return { severity: 'error', file, field, found, allowed, rule, hint };
 }
 
@@ -126,7 +147,8 @@ function problem(file: string, field: string, found: string | undefined, allowed
 export function cellName(d: Pick<Dataset, 'rows' | 'columns'>, r: number, c: number): string {
   const R = d.rows.values.length;
   const C = d.columns.values.length;
-  if (r < R && c < C) return `cells.${r}.${c} (row ${d.rows.dimension} ${JSON.stringify(d.rows.values[r])}, column ${d.columns.dimension} ${JSON.stringify(d.columns.values[c])})`;
+  if (r < R && c < C)
+    return `cells.${r}.${c} (row ${d.rows.dimension} ${JSON.stringify(d.rows.values[r])}, column ${d.columns.dimension} ${JSON.stringify(d.columns.values[c])})`;
   if (r < R) return `rowTotals.${r} (row ${d.rows.dimension} ${JSON.stringify(d.rows.values[r])})`;
   if (c < C) return `columnTotals.${c} (column ${d.columns.dimension} ${JSON.stringify(d.columns.values[c])})`;
   return 'total';
@@ -142,24 +164,73 @@ export function validateDataset(json: unknown, file: string): Problem[] {
   const d = parsed.data;
   const problems: Problem[] = [];
   const { k, roundingBase: base } = d.method;
-  if (k % base !== 0) problems.push(problem(file, 'method.k', String(k), `a multiple of the rounding base (${base}), so that a rounded total of at least k stays at least k`, 'dataset/k-base'));
-  if (d.rows.dimension === d.columns.dimension) problems.push(problem(file, 'columns.dimension', JSON.stringify(d.columns.dimension), 'a dimension other than the row dimension', 'dataset/dimensions'));
-  for (const [axisName, ax] of [['rows', d.rows], ['columns', d.columns]] as const) {
+  if (k % base !== 0)
+    problems.push(
+      problem(
+        file,
+        'method.k',
+        String(k),
+        `a multiple of the rounding base (${base}), so that a rounded total of at least k stays at least k`,
+        'dataset/k-base',
+      ),
+    );
+  if (d.rows.dimension === d.columns.dimension)
+    problems.push(
+      problem(
+        file,
+        'columns.dimension',
+        JSON.stringify(d.columns.dimension),
+        'a dimension other than the row dimension',
+        'dataset/dimensions',
+      ),
+    );
+  for (const [axisName, ax] of [
+    ['rows', d.rows],
+    ['columns', d.columns],
+  ] as const) {
     const seen = new Set<string>();
     ax.values.forEach((v, i) => {
-      if (!isDimensionValue(ax.dimension, v)) problems.push(problem(file, `${axisName}.values.${i}`, JSON.stringify(v), allowedValuesText(ax.dimension), 'dataset/closed-list'));
-      if (seen.has(v)) problems.push(problem(file, `${axisName}.values.${i}`, JSON.stringify(v), 'each value once', 'dataset/duplicate-value'));
+      if (!isDimensionValue(ax.dimension, v))
+        problems.push(
+          problem(
+            file,
+            `${axisName}.values.${i}`,
+            JSON.stringify(v),
+            allowedValuesText(ax.dimension),
+            'dataset/closed-list',
+          ),
+        );
+      if (seen.has(v))
+        problems.push(
+          problem(file, `${axisName}.values.${i}`, JSON.stringify(v), 'each value once', 'dataset/duplicate-value'),
+        );
       seen.add(v);
     });
   }
   const R = d.rows.values.length;
   const C = d.columns.values.length;
-  if (d.cells.length !== R) problems.push(problem(file, 'cells', `${d.cells.length} rows`, `one array per row value (${R})`, 'dataset/shape'));
+  if (d.cells.length !== R)
+    problems.push(problem(file, 'cells', `${d.cells.length} rows`, `one array per row value (${R})`, 'dataset/shape'));
   d.cells.forEach((row, r) => {
-    if (row.length !== C) problems.push(problem(file, `cells.${r}`, `${row.length} entries`, `one entry per column value (${C})`, 'dataset/shape'));
+    if (row.length !== C)
+      problems.push(
+        problem(file, `cells.${r}`, `${row.length} entries`, `one entry per column value (${C})`, 'dataset/shape'),
+      );
   });
-  if (d.rowTotals.length !== R) problems.push(problem(file, 'rowTotals', `${d.rowTotals.length} entries`, `one total per row value (${R})`, 'dataset/shape'));
-  if (d.columnTotals.length !== C) problems.push(problem(file, 'columnTotals', `${d.columnTotals.length} entries`, `one total per column value (${C})`, 'dataset/shape'));
+  if (d.rowTotals.length !== R)
+    problems.push(
+      problem(file, 'rowTotals', `${d.rowTotals.length} entries`, `one total per row value (${R})`, 'dataset/shape'),
+    );
+  if (d.columnTotals.length !== C)
+    problems.push(
+      problem(
+        file,
+        'columnTotals',
+        `${d.columnTotals.length} entries`,
+        `one total per column value (${C})`,
+        'dataset/shape',
+      ),
+    );
   if (problems.length) return problems;
 
   // Every published count at least k; totals multiples of the rounding base.
@@ -169,12 +240,40 @@ export function validateDataset(json: unknown, file: string): Problem[] {
       const v = ext[r]![c]!;
       if (v === 'suppressed') continue;
       const isTotal = r === R || c === C;
-      if (v < k) problems.push(problem(file, cellName(d, r, c), String(v), `a count of at least k = ${k}, or "suppressed"`, 'disclosure/below-k', 'run npm run aggregate on the raw data again instead of editing a dataset by hand'));
-      else if (isTotal && v % base !== 0) problems.push(problem(file, cellName(d, r, c), String(v), `a total rounded to a multiple of ${base} (method.roundingBase)`, 'disclosure/rounding'));
+      if (v < k)
+        problems.push(
+          problem(
+            file,
+            cellName(d, r, c),
+            String(v),
+            `a count of at least k = ${k}, or "suppressed"`,
+            'disclosure/below-k',
+            'run npm run aggregate on the raw data again instead of editing a dataset by hand',
+          ),
+        );
+      else if (isTotal && v % base !== 0)
+        problems.push(
+          problem(
+            file,
+            cellName(d, r, c),
+            String(v),
+            `a total rounded to a multiple of ${base} (method.roundingBase)`,
+            'disclosure/rounding',
+          ),
+        );
     }
   }
   for (const m of [d.method.inputRows, d.method.rejectedRows].map((n, i) => [n, i] as const)) {
-    if (m[0] % base !== 0) problems.push(problem(file, m[1] === 0 ? 'method.inputRows' : 'method.rejectedRows', String(m[0]), `a number rounded to a multiple of ${base}`, 'disclosure/rounding'));
+    if (m[0] % base !== 0)
+      problems.push(
+        problem(
+          file,
+          m[1] === 0 ? 'method.inputRows' : 'method.rejectedRows',
+          String(m[0]),
+          `a number rounded to a multiple of ${base}`,
+          'disclosure/rounding',
+        ),
+      );
   }
   if (problems.length) return problems;
 
@@ -195,7 +294,10 @@ export interface DatasetEntry {
  * Read and validate every `*.json` in a datasets folder (a missing folder is an empty collection).
  * Returns the valid datasets and every problem found.
  */
-export function readDatasets(dir: string, root: string = process.cwd()): { datasets: DatasetEntry[]; problems: Problem[] } {
+export function readDatasets(
+  dir: string,
+  root: string = process.cwd(),
+): { datasets: DatasetEntry[]; problems: Problem[] } {
   let names: string[];
   try {
     names = fs.readdirSync(dir).sort();
@@ -209,11 +311,29 @@ export function readDatasets(dir: string, root: string = process.cwd()): { datas
     const rel = path.relative(root, full).split(path.sep).join('/');
     const file = rel.startsWith('..') ? full : rel;
     if (!name.endsWith('.json')) {
-      if (name !== '.gitkeep') problems.push(problem(file, '(file)', JSON.stringify(name), 'only *.json datasets made by npm run aggregate', 'files/stray'));
+      if (name !== '.gitkeep')
+        problems.push(
+          problem(
+            file,
+            '(file)',
+            JSON.stringify(name),
+            'only *.json datasets made by npm run aggregate',
+            'files/stray',
+          ),
+        );
       continue;
     }
     const id = name.slice(0, -5);
-    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) problems.push(problem(file, '(id)', JSON.stringify(id), 'a lowercase slug file name (a-z, 0-9, hyphens)', 'integrity/id-format'));
+    if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id))
+      problems.push(
+        problem(
+          file,
+          '(id)',
+          JSON.stringify(id),
+          'a lowercase slug file name (a-z, 0-9, hyphens)',
+          'integrity/id-format',
+        ),
+      );
     let json: unknown;
     try {
       json = JSON.parse(fs.readFileSync(full, 'utf8'));

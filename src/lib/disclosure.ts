@@ -180,19 +180,40 @@ export function auditPublished(ext: Published, opts: { k: number; base: number }
   const findings: Finding[] = [];
   const mask = ext.map((row) => row.map((v) => v === 'suppressed'));
   const isTotal = (r: number, c: number) => r === R || c === C;
-  const lineName = (l: Line) => (l.kind === 'row' ? (l.index === R ? 'the row of column totals' : `row ${l.index}`) : l.index === C ? 'the column of row totals' : `column ${l.index}`);
+  const lineName = (l: Line) =>
+    l.kind === 'row'
+      ? l.index === R
+        ? 'the row of column totals'
+        : `row ${l.index}`
+      : l.index === C
+        ? 'the column of row totals'
+        : `column ${l.index}`;
 
   for (const line of linesOf(R, C)) {
     const sup = entriesOf(line).filter(([r, c]) => mask[r]![c]);
     if (sup.length === 1) {
       const [r, c] = sup[0]!;
-      findings.push({ r, c, found: '"suppressed", the only suppressed entry of ' + lineName(line), allowed: 'a second suppressed entry in the same line (secondary suppression), so the total does not reveal it', rule: 'disclosure/secondary' });
+      findings.push({
+        r,
+        c,
+        found: '"suppressed", the only suppressed entry of ' + lineName(line),
+        allowed: 'a second suppressed entry in the same line (secondary suppression), so the total does not reveal it',
+        rule: 'disclosure/secondary',
+      });
     }
   }
   for (const [r, c] of determinedEntries(mask)) {
-    findings.push({ r, c, found: '"suppressed", but its value follows from the published cells and totals', allowed: 'a suppression pattern in which every suppressed entry lies on a cycle of suppressed entries', rule: 'disclosure/recoverable' });
+    findings.push({
+      r,
+      c,
+      found: '"suppressed", but its value follows from the published cells and totals',
+      allowed: 'a suppression pattern in which every suppressed entry lies on a cycle of suppressed entries',
+      rule: 'disclosure/recoverable',
+    });
   }
-  const known = ext.map((row, r) => row.map((v, c) => (v === 'suppressed' ? null : isTotal(r, c) ? roundingInterval(v, opts.base) : { lo: v, hi: v })));
+  const known = ext.map((row, r) =>
+    row.map((v, c) => (v === 'suppressed' ? null : isTotal(r, c) ? roundingInterval(v, opts.base) : { lo: v, hi: v })),
+  );
   const bounds = propagateBounds(known);
   let inconsistent = false;
   for (let r = 0; r < rows; r++) {
@@ -200,9 +221,21 @@ export function auditPublished(ext: Published, opts: { k: number; base: number }
       const iv = bounds[r]![c]!;
       if (iv.lo > iv.hi && !inconsistent) {
         inconsistent = true;
-        findings.push({ r, c, found: String(ext[r]![c]), allowed: 'cells and totals that add up (totals within their rounding)', rule: 'disclosure/inconsistent' });
+        findings.push({
+          r,
+          c,
+          found: String(ext[r]![c]),
+          allowed: 'cells and totals that add up (totals within their rounding)',
+          rule: 'disclosure/inconsistent',
+        });
       } else if (mask[r]![c] && iv.lo === iv.hi) {
-        findings.push({ r, c, found: `"suppressed", but the published numbers pin it to ${iv.lo}`, allowed: 'a suppressed entry that cannot be worked out from the others', rule: 'disclosure/recoverable' });
+        findings.push({
+          r,
+          c,
+          found: `"suppressed", but the published numbers pin it to ${iv.lo}`,
+          allowed: 'a suppressed entry that cannot be worked out from the others',
+          rule: 'disclosure/recoverable',
+        });
       }
     }
   }
@@ -218,7 +251,13 @@ export function auditPublished(ext: Published, opts: { k: number; base: number }
     const maxUnion = roundingInterval(t, opts.base).hi - published;
     if (maxUnion < opts.k) {
       const [r, c] = sup[0]!;
-      findings.push({ r, c, found: `suppressed entries of ${lineName(line)} that together hold at most ${maxUnion}`, allowed: `suppressed entries of a line that together hold at least k = ${opts.k}`, rule: 'disclosure/small-union' });
+      findings.push({
+        r,
+        c,
+        found: `suppressed entries of ${lineName(line)} that together hold at most ${maxUnion}`,
+        allowed: `suppressed entries of a line that together hold at least k = ${opts.k}`,
+        rule: 'disclosure/small-union',
+      });
     }
   }
   return findings;
@@ -247,7 +286,8 @@ export function suppressTable(counts: readonly (readonly number[])[], k: number)
   if (R < 2 || C < 2) throw new Error(`a table needs at least 2 rows and 2 columns (found ${R}×${C})`);
   if (counts.some((row) => row.length !== C)) throw new Error('all rows of the table need the same number of columns');
   const ext = extendTable(counts);
-  if (ext[R]![C]! < k) throw new Error(`the table holds ${ext[R]![C]} records, fewer than k = ${k}: nothing can be published`);
+  if (ext[R]![C]! < k)
+    throw new Error(`the table holds ${ext[R]![C]} records, fewer than k = ${k}: nothing can be published`);
   const mask = ext.map((row) => row.map((v) => v < k));
   const primary = mask.flat().filter(Boolean).length;
   const lines = linesOf(R, C);
@@ -258,7 +298,13 @@ export function suppressTable(counts: readonly (readonly number[])[], k: number)
   const pick = (cands: [number, number][], line?: Line): [number, number] | undefined => {
     const open = cands.filter(([r, c]) => !mask[r]![c]);
     if (open.length === 0) return undefined;
-    const score = ([r, c]: [number, number]) => [isCell(r, c) ? 0 : 1, ext[r]![c]!, line && crossHasSuppression(r, c, line) ? 0 : 1, r, c];
+    const score = ([r, c]: [number, number]) => [
+      isCell(r, c) ? 0 : 1,
+      ext[r]![c]!,
+      line && crossHasSuppression(r, c, line) ? 0 : 1,
+      r,
+      c,
+    ];
     open.sort((a, b) => {
       const sa = score(a);
       const sb = score(b);
@@ -294,7 +340,8 @@ export function suppressTable(counts: readonly (readonly number[])[], k: number)
       const [br, bc] = bridges[0]!;
       const side = componentWithout(mask, br, bc);
       const cands: [number, number][] = [];
-      for (let r = 0; r <= R; r++) for (let c = 0; c <= C; c++) if (side.rows.has(r) !== side.cols.has(c)) cands.push([r, c]);
+      for (let r = 0; r <= R; r++)
+        for (let c = 0; c <= C; c++) if (side.rows.has(r) !== side.cols.has(c)) cands.push([r, c]);
       if (add(pick(cands))) continue;
     }
     const bounds = propagateBounds(ext.map((row, r) => row.map((v, c) => (mask[r]![c] ? null : { lo: v, hi: v }))));
@@ -314,7 +361,11 @@ export function suppressTable(counts: readonly (readonly number[])[], k: number)
 }
 
 /** Rows and columns reachable from row `r` through suppressed entries other than (r, c). */
-function componentWithout(mask: readonly (readonly boolean[])[], r0: number, c0: number): { rows: Set<number>; cols: Set<number> } {
+function componentWithout(
+  mask: readonly (readonly boolean[])[],
+  r0: number,
+  c0: number,
+): { rows: Set<number>; cols: Set<number> } {
   const rows = new Set<number>([r0]);
   const cols = new Set<number>();
   const queue: ['r' | 'c', number][] = [['r', r0]];
@@ -340,9 +391,15 @@ function componentWithout(mask: readonly (readonly boolean[])[], r0: number, c0:
 }
 
 /** The published extended table: cells exact (≥ k), totals rounded to `base`, suppressed entries marked. */
-export function publishTable(counts: readonly (readonly number[])[], mask: readonly (readonly boolean[])[], base: number): Published {
+export function publishTable(
+  counts: readonly (readonly number[])[],
+  mask: readonly (readonly boolean[])[],
+  base: number,
+): Published {
   const ext = extendTable(counts);
   const R = counts.length;
   const C = counts[0]?.length ?? 0;
-  return ext.map((row, r) => row.map((v, c) => (mask[r]![c] ? 'suppressed' : r === R || c === C ? roundToBase(v, base) : v)));
+  return ext.map((row, r) =>
+    row.map((v, c) => (mask[r]![c] ? 'suppressed' : r === R || c === C ? roundToBase(v, base) : v)),
+  );
 }

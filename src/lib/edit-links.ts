@@ -25,7 +25,11 @@ export function viewUrl(file: string): string {
  * URL of a prefilled GitHub issue form. `page` prefills the form's `page` field (GitHub fills a
  * field whose id matches a query parameter); `title` prefills the issue title.
  */
-export function issueUrl(opts: { template: IssueTemplate; page?: string | undefined; title?: string | undefined }): string {
+export function issueUrl(opts: {
+  template: IssueTemplate;
+  page?: string | undefined;
+  title?: string | undefined;
+}): string {
   const q = new URLSearchParams({ template: opts.template });
   if (opts.title) q.set('title', opts.title);
   if (opts.page) q.set('page', opts.page);

@@ -74,6 +74,14 @@ export function atomFeed(spec: FeedSpec): string {
     feedLinks: { atom: spec.self },
     author: { name: 'Konferenzleck', link: SITE_URL },
   });
-  for (const e of entries) feed.addItem({ id: e.id, link: e.link, title: e.title, description: e.description, date: e.date, published: e.published });
+  for (const e of entries)
+    feed.addItem({
+      id: e.id,
+      link: e.link,
+      title: e.title,
+      description: e.description,
+      date: e.date,
+      published: e.published,
+    });
   return feed.atom1();
 }

@@ -80,7 +80,8 @@ const UI = {
     latestChanges: 'Neueste Einträge',
     allIncidents: 'Alle Vorfälle',
     chooseLanguage: 'Sprache wählen',
-    notTranslated: 'Für diese Seite gibt es noch keine deutsche Fassung. Hier die Zusammenfassung; die vollständige Fassung ist auf Englisch verfügbar:',
+    notTranslated:
+      'Für diese Seite gibt es noch keine deutsche Fassung. Hier die Zusammenfassung; die vollständige Fassung ist auf Englisch verfügbar:',
     machineTranslated: 'Diese Fassung ist maschinell übersetzt und noch nicht redaktionell geprüft.',
     readOriginal: 'Englische Fassung lesen',
     followUp: 'Nachgang (nach Ende des Vorfalls)',
@@ -99,13 +100,16 @@ const UI = {
     showOnTimeline: 'Auf der Zeitleiste zeigen',
     eventsCount: 'Ereignisse',
     sourcesCount: 'Quellen',
-    homeIntro: 'Konferenzleck verzeichnet Sicherheitsvorfälle in den Videokonferenzen von Regierungen und Parlamenten – mit Datum und Genauigkeit, Quellen zu jeder Angabe und offenen Fragen. Es beginnt mit den Webex-Vorfällen des Jahres 2024 in Deutschland und den Niederlanden.',
+    homeIntro:
+      'Konferenzleck verzeichnet Sicherheitsvorfälle in den Videokonferenzen von Regierungen und Parlamenten – mit Datum und Genauigkeit, Quellen zu jeder Angabe und offenen Fragen. Es beginnt mit den Webex-Vorfällen des Jahres 2024 in Deutschland und den Niederlanden.',
     howWeKnow: 'Jede Angabe ist belegt; abweichende Angaben stehen nebeneinander, mit Quelle.',
     permalink: 'Dauerhafte Adresse',
     backTo: 'Zurück zu',
     corrections: 'Korrekturen',
-    correctionsIntro: 'Jede Korrektur, Aktualisierung und Rücknahme im Register, die neueste zuerst — mit Datum, was sich geändert hat, warum, und den Belegen.',
-    correctionsHowTo: 'Einen Fehler gefunden? Schlagen Sie auf jeder Seite unten eine Korrektur vor, oder schreiben Sie an',
+    correctionsIntro:
+      'Jede Korrektur, Aktualisierung und Rücknahme im Register, die neueste zuerst — mit Datum, was sich geändert hat, warum, und den Belegen.',
+    correctionsHowTo:
+      'Einen Fehler gefunden? Schlagen Sie auf jeder Seite unten eine Korrektur vor, oder schreiben Sie an',
     noCorrections: 'Bisher gibt es keine Korrekturen.',
     correctionWhy: 'Grund',
     correctionConcerns: 'Betrifft',
@@ -188,7 +192,8 @@ const UI = {
     latestChanges: 'Latest entries',
     allIncidents: 'All incidents',
     chooseLanguage: 'Choose a language',
-    notTranslated: 'There is no English version of this page yet. Here is the summary; the full version is available in German:',
+    notTranslated:
+      'There is no English version of this page yet. Here is the summary; the full version is available in German:',
     machineTranslated: 'This version is machine-translated and has not yet been reviewed by an editor.',
     readOriginal: 'Read the German version',
     followUp: 'Follow-up (after the end of the incident)',
@@ -207,12 +212,14 @@ const UI = {
     showOnTimeline: 'Show on the timeline',
     eventsCount: 'events',
     sourcesCount: 'sources',
-    homeIntro: 'Konferenzleck records security incidents in the video conferences of governments and parliaments — with dates and their precision, a source behind every claim, and the open questions. It starts with the Webex incidents of 2024 in Germany and the Netherlands.',
+    homeIntro:
+      'Konferenzleck records security incidents in the video conferences of governments and parliaments — with dates and their precision, a source behind every claim, and the open questions. It starts with the Webex incidents of 2024 in Germany and the Netherlands.',
     howWeKnow: 'Every claim is sourced; where sources disagree, both are shown, attributed.',
     permalink: 'Permanent address',
     backTo: 'Back to',
     corrections: 'Corrections',
-    correctionsIntro: 'Every correction, update and withdrawal in the register, newest first — with the date, what changed, why, and the evidence.',
+    correctionsIntro:
+      'Every correction, update and withdrawal in the register, newest first — with the date, what changed, why, and the evidence.',
     correctionsHowTo: 'Found a mistake? Suggest a correction at the bottom of any page, or write to',
     noCorrections: 'There are no corrections yet.',
     correctionWhy: 'Why',

@@ -25,7 +25,10 @@ import type { Lang } from './settings.ts';
 
 /** The letters and digits of a text, for hashing. */
 export function paragraphKey(text: string): string {
-  return text.normalize('NFKC').toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+  return text
+    .normalize('NFKC')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
 /** Anchor id of a paragraph from its text content. */
@@ -49,7 +52,10 @@ export function htmlText(html: string): string {
     .replace(/<[^>]*>/g, '')
     .replace(/&#x([0-9a-f]+);/gi, (_, h: string) => String.fromCodePoint(parseInt(h, 16)))
     .replace(/&#(\d+);/g, (_, d: string) => String.fromCodePoint(Number(d)))
-    .replace(/&(amp|lt|gt|quot|apos|nbsp);/g, (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[n] ?? '');
+    .replace(
+      /&(amp|lt|gt|quot|apos|nbsp);/g,
+      (_, n: string) => ({ amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' })[n] ?? '',
+    );
 }
 
 export const PARA_LINK_LABEL: Record<Lang, string> = { de: 'Link zu diesem Absatz', en: 'Link to this paragraph' };
@@ -61,8 +67,18 @@ export function paragraphLink(id: string, lang: Lang): ElementContent {
     tagName: 'a',
     properties: { className: ['para-link'], href: `#${id}` },
     children: [
-      { type: 'element', tagName: 'span', properties: { ariaHidden: 'true' }, children: [{ type: 'text', value: '¶' }] },
-      { type: 'element', tagName: 'span', properties: { className: ['visually-hidden'] }, children: [{ type: 'text', value: PARA_LINK_LABEL[lang] }] },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { ariaHidden: 'true' },
+        children: [{ type: 'text', value: '¶' }],
+      },
+      {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['visually-hidden'] },
+        children: [{ type: 'text', value: PARA_LINK_LABEL[lang] }],
+      },
     ],
   };
 }
@@ -87,7 +103,12 @@ export function renderNarrative(source: string, lang: Lang): string {
   };
   const jsx: Handler = (state: State, node: JsxNode) => {
     const children = state.all(node as never);
-    const el = (tagName: string, properties: Element['properties'], kids: ElementContent[]): Element => ({ type: 'element', tagName, properties, children: kids });
+    const el = (tagName: string, properties: Element['properties'], kids: ElementContent[]): Element => ({
+      type: 'element',
+      tagName,
+      properties,
+      children: kids,
+    });
     switch (node.name) {
       case 'SourceRef':
         return el('a', { href: `/${lang}/sources/${attr(node, 'id') ?? ''}/` }, children);
@@ -99,7 +120,13 @@ export function renderNarrative(source: string, lang: Lang): string {
         const by = attr(node, 'by') ?? '';
         const src = attr(node, 'source');
         const cap: ElementContent[] = [{ type: 'text', value: `— ${by}` }];
-        if (src) cap.push({ type: 'text', value: ', ' }, el('a', { href: `/${lang}/sources/${src}/` }, [{ type: 'text', value: lang === 'de' ? 'Quelle' : 'source' }]));
+        if (src)
+          cap.push(
+            { type: 'text', value: ', ' },
+            el('a', { href: `/${lang}/sources/${src}/` }, [
+              { type: 'text', value: lang === 'de' ? 'Quelle' : 'source' },
+            ]),
+          );
         return el('figure', { className: ['quote'] }, [el('blockquote', {}, children), el('figcaption', {}, cap)]);
       }
       default:
@@ -110,7 +137,9 @@ export function renderNarrative(source: string, lang: Lang): string {
   const paragraph: Handler = (state: State, node: Paragraph, parent) => {
     // A paragraph of only JSX elements (and whitespace) is unravelled, as the MDX compiler does
     // (`<Quote …>text</Quote>` alone on a line is a block, not a paragraph).
-    const onlyJsx = node.children.every((c) => (c.type as string) === 'mdxJsxTextElement' || (c.type === 'text' && c.value.trim() === ''));
+    const onlyJsx = node.children.every(
+      (c) => (c.type as string) === 'mdxJsxTextElement' || (c.type === 'text' && c.value.trim() === ''),
+    );
     if (onlyJsx && node.children.some((c) => (c.type as string) === 'mdxJsxTextElement')) return state.all(node);
     // Paragraphs of list items are not anchored (tight lists render them without <p>, like MDX).
     if (parent?.type === 'listItem') {
@@ -119,12 +148,24 @@ export function renderNarrative(source: string, lang: Lang): string {
       return state.applyData(node, plain);
     }
     const id = alloc(paragraphId(toString(node)));
-    const result: Element = { type: 'element', tagName: 'p', properties: { id }, children: [...state.all(node), { type: 'text', value: ' ' }, paragraphLink(id, lang)] };
+    const result: Element = {
+      type: 'element',
+      tagName: 'p',
+      properties: { id },
+      children: [...state.all(node), { type: 'text', value: ' ' }, paragraphLink(id, lang)],
+    };
     state.patch(node, result);
     return state.applyData(node, result);
   };
   const hast = toHast(tree, {
-    handlers: { mdxJsxFlowElement: jsx, mdxJsxTextElement: jsx, paragraph, mdxjsEsm: () => undefined, mdxFlowExpression: () => undefined, mdxTextExpression: () => undefined },
+    handlers: {
+      mdxJsxFlowElement: jsx,
+      mdxJsxTextElement: jsx,
+      paragraph,
+      mdxjsEsm: () => undefined,
+      mdxFlowExpression: () => undefined,
+      mdxTextExpression: () => undefined,
+    },
   }) as HastRoot;
   return toHtml(hast);
 }

@@ -43,7 +43,10 @@ const CONTACT_ALLOWED: AllowEntry = {
  */
 export function personalDataLists(root: string = process.cwd()): PersonalDataLists {
   for (const dir of [root, process.cwd()]) {
-    if (fs.existsSync(path.join(dir, 'privacy/protected-names.yaml')) && fs.existsSync(path.join(dir, 'privacy/allow-list.yaml'))) {
+    if (
+      fs.existsSync(path.join(dir, 'privacy/protected-names.yaml')) &&
+      fs.existsSync(path.join(dir, 'privacy/allow-list.yaml'))
+    ) {
       const lists = loadPrivacyLists(dir);
       return { names: lists.names, allow: [CONTACT_ALLOWED, ...lists.allow] };
     }
@@ -54,9 +57,11 @@ export function personalDataLists(root: string = process.cwd()): PersonalDataLis
 /** How to fix each kind of finding, in one line. */
 function hintFor(rule: string): string {
   if (rule === 'protected-name') return 'name the office or role instead of the person (CONTRIBUTING.md, naming rules)';
-  if (rule === 'email') return `delete the address; name the office or role instead (the only address published is ${CONTACT_EMAIL})`;
+  if (rule === 'email')
+    return `delete the address; name the office or role instead (the only address published is ${CONTACT_EMAIL})`;
   if (rule === 'phone') return 'delete the number: phone numbers are never published';
-  if (rule === 'meeting-number' || rule === 'access-code') return 'delete the number; say in words that it was exposed, never what it was';
+  if (rule === 'meeting-number' || rule === 'access-code')
+    return 'delete the number; say in words that it was exposed, never what it was';
   return 'delete the link; a meeting link is never published, even when a newspaper printed it';
 }
 
@@ -71,7 +76,8 @@ export function fieldAtLine(text: string, line: number): string | undefined {
       if (!node.range) return;
       const start = Math.min(keyLine ?? Infinity, lc.linePos(node.range[0]).line);
       const end = lc.linePos(Math.max(node.range[1] - 1, node.range[0])).line;
-      if (line >= start && line <= end && p.length && (!best || end - start <= best.span)) best = { path: p.join('.'), span: end - start };
+      if (line >= start && line <= end && p.length && (!best || end - start <= best.span))
+        best = { path: p.join('.'), span: end - start };
       return;
     }
     if (isMap(node)) {

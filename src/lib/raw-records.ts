@@ -21,7 +21,17 @@ import { publishTable, roundToBase, suppressTable } from './disclosure.ts';
 export const GENERATOR = 'konferenzleck-aggregate@1.0.0';
 
 /** Columns of the raw CSV (header row required, any order). */
-export const RAW_COLUMNS = ['meeting_url', 'meeting_number', 'host_name', 'host_email', 'title', 'site', 'start', 'duration_minutes', 'instance_type'] as const;
+export const RAW_COLUMNS = [
+  'meeting_url',
+  'meeting_number',
+  'host_name',
+  'host_email',
+  'title',
+  'site',
+  'start',
+  'duration_minutes',
+  'instance_type',
+] as const;
 export type RawColumn = (typeof RAW_COLUMNS)[number];
 /** Columns that must be present. `site` or `host_email` gives the organisation; `title` the marker. */
 export const REQUIRED_COLUMNS = ['start', 'duration_minutes', 'instance_type'] as const satisfies readonly RawColumn[];
@@ -39,19 +49,40 @@ export function formatRowProblem(p: RowProblem): string {
 }
 
 /** The header: index of each known column; problems for a header that cannot be used. */
-export function readHeader(header: readonly string[]): { index: Partial<Record<RawColumn, number>>; ignored: string[]; problems: RowProblem[] } {
+export function readHeader(header: readonly string[]): {
+  index: Partial<Record<RawColumn, number>>;
+  ignored: string[];
+  problems: RowProblem[];
+} {
   const index: Partial<Record<RawColumn, number>> = {};
   const ignored: string[] = [];
   const problems: RowProblem[] = [];
   header.forEach((raw, i) => {
-    const name = raw.trim().toLowerCase().replace(/^\uFEFF/, '');
+    const name = raw
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, '');
     if ((RAW_COLUMNS as readonly string[]).includes(name)) {
-      if (index[name as RawColumn] !== undefined) problems.push({ line: 1, field: `column ${i + 1}`, found: JSON.stringify(name), allowed: 'each column once' });
+      if (index[name as RawColumn] !== undefined)
+        problems.push({ line: 1, field: `column ${i + 1}`, found: JSON.stringify(name), allowed: 'each column once' });
       index[name as RawColumn] = i;
     } else ignored.push(name);
   });
-  for (const col of REQUIRED_COLUMNS) if (index[col] === undefined) problems.push({ line: 1, field: 'header', found: `no column ${JSON.stringify(col)}`, allowed: `a header with ${REQUIRED_COLUMNS.join(', ')} and site or host_email (see docs/aggregate-input.md)` });
-  if (index.site === undefined && index.host_email === undefined) problems.push({ line: 1, field: 'header', found: 'neither "site" nor "host_email"', allowed: 'one of them, to find the organisation in the category map' });
+  for (const col of REQUIRED_COLUMNS)
+    if (index[col] === undefined)
+      problems.push({
+        line: 1,
+        field: 'header',
+        found: `no column ${JSON.stringify(col)}`,
+        allowed: `a header with ${REQUIRED_COLUMNS.join(', ')} and site or host_email (see docs/aggregate-input.md)`,
+      });
+  if (index.site === undefined && index.host_email === undefined)
+    problems.push({
+      line: 1,
+      field: 'header',
+      found: 'neither "site" nor "host_email"',
+      allowed: 'one of them, to find the organisation in the category map',
+    });
   return { index, ignored, problems };
 }
 
@@ -71,26 +102,61 @@ const DOMAIN = /^(?=.{1,253}$)([a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)(\.[a-z0-9](
 export function parseOrgMap(records: readonly (readonly string[])[]): { map: OrgMap; problems: RowProblem[] } {
   const map: OrgMap = new Map();
   const problems: RowProblem[] = [];
-  const header = (records[0] ?? []).map((h) => h.trim().toLowerCase().replace(/^\uFEFF/, ''));
+  const header = (records[0] ?? []).map((h) =>
+    h
+      .trim()
+      .toLowerCase()
+      .replace(/^\uFEFF/, ''),
+  );
   if (header.join(',') !== 'domain,category,country') {
-    problems.push({ line: 1, field: 'header', found: JSON.stringify(header.join(',')), allowed: '"domain,category,country"' });
+    problems.push({
+      line: 1,
+      field: 'header',
+      found: JSON.stringify(header.join(',')),
+      allowed: '"domain,category,country"',
+    });
     return { map, problems };
   }
   records.slice(1).forEach((rec, i) => {
     const line = i + 2;
     if (rec.length === 1 && rec[0]!.trim() === '') return;
     if (rec.length !== 3) {
-      problems.push({ line, field: '(row)', found: `${rec.length} fields`, allowed: '3 fields: domain,category,country' });
+      problems.push({
+        line,
+        field: '(row)',
+        found: `${rec.length} fields`,
+        allowed: '3 fields: domain,category,country',
+      });
       return;
     }
     const domain = rec[0]!.trim().toLowerCase();
     const category = rec[1]!.trim();
     const country = rec[2]!.trim().toUpperCase();
-    if (!DOMAIN.test(domain)) problems.push({ line, field: 'domain', found: JSON.stringify(domain), allowed: 'a domain name such as ministry.example or ministry.webex.com' });
-    else if (map.has(domain)) problems.push({ line, field: 'domain', found: JSON.stringify(domain), allowed: 'each domain once' });
-    if (!(ACTOR_CATEGORIES as readonly string[]).includes(category)) problems.push({ line, field: 'category', found: JSON.stringify(category), allowed: `one of ${ACTOR_CATEGORIES.join(', ')}` });
-    if (!(COUNTRIES as readonly string[]).includes(country)) problems.push({ line, field: 'country', found: JSON.stringify(country), allowed: `one of ${COUNTRIES.join(', ')}` });
-    if (!problems.some((p) => p.line === line)) map.set(domain, { category: category as ActorCategory, country: country as Country });
+    if (!DOMAIN.test(domain))
+      problems.push({
+        line,
+        field: 'domain',
+        found: JSON.stringify(domain),
+        allowed: 'a domain name such as ministry.example or ministry.webex.com',
+      });
+    else if (map.has(domain))
+      problems.push({ line, field: 'domain', found: JSON.stringify(domain), allowed: 'each domain once' });
+    if (!(ACTOR_CATEGORIES as readonly string[]).includes(category))
+      problems.push({
+        line,
+        field: 'category',
+        found: JSON.stringify(category),
+        allowed: `one of ${ACTOR_CATEGORIES.join(', ')}`,
+      });
+    if (!(COUNTRIES as readonly string[]).includes(country))
+      problems.push({
+        line,
+        field: 'country',
+        found: JSON.stringify(country),
+        allowed: `one of ${COUNTRIES.join(', ')}`,
+      });
+    if (!problems.some((p) => p.line === line))
+      map.set(domain, { category: category as ActorCategory, country: country as Country });
   });
   return { map, problems };
 }
@@ -153,11 +219,27 @@ export interface DerivedRecord {
 }
 
 const START = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:\d{2})$/;
-const WEEKDAY_BY_NAME: Record<string, (typeof WEEKDAYS)[number]> = { Mon: 'mon', Tue: 'tue', Wed: 'wed', Thu: 'thu', Fri: 'fri', Sat: 'sat', Sun: 'sun' };
+const WEEKDAY_BY_NAME: Record<string, (typeof WEEKDAYS)[number]> = {
+  Mon: 'mon',
+  Tue: 'tue',
+  Wed: 'wed',
+  Thu: 'thu',
+  Fri: 'fri',
+  Sat: 'sat',
+  Sun: 'sun',
+};
 
 /** Local month, weekday and hour in a time zone, cached per UTC hour (zone offsets are whole hours here). */
 export function localTimeParts(timeZone: string) {
-  const fmt = new Intl.DateTimeFormat('en-GB', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', hourCycle: 'h23', weekday: 'short' });
+  const fmt = new Intl.DateTimeFormat('en-GB', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+    hour: '2-digit',
+    hourCycle: 'h23',
+    weekday: 'short',
+  });
   const cache = new Map<number, { month: string; weekday: (typeof WEEKDAYS)[number]; hour: number }>();
   return (epochMs: number) => {
     const key = Math.floor(epochMs / 3_600_000);
@@ -165,7 +247,11 @@ export function localTimeParts(timeZone: string) {
     if (!v) {
       const p: Record<string, string> = {};
       for (const part of fmt.formatToParts(new Date(key * 3_600_000))) p[part.type] = part.value;
-      v = { month: `${p['year']}-${p['month']}`, weekday: WEEKDAY_BY_NAME[p['weekday'] ?? '']!, hour: Number(p['hour']) };
+      v = {
+        month: `${p['year']}-${p['month']}`,
+        weekday: WEEKDAY_BY_NAME[p['weekday'] ?? '']!,
+        hour: Number(p['hour']),
+      };
       if (cache.size > 200_000) cache.clear();
       cache.set(key, v);
     }
@@ -174,7 +260,17 @@ export function localTimeParts(timeZone: string) {
 }
 
 export function hourBand(hour: number): (typeof HOUR_BANDS)[number] {
-  return hour < 6 ? '00-06' : hour < 9 ? '06-09' : hour < 12 ? '09-12' : hour < 15 ? '12-15' : hour < 18 ? '15-18' : '18-24';
+  return hour < 6
+    ? '00-06'
+    : hour < 9
+      ? '06-09'
+      : hour < 12
+        ? '09-12'
+        : hour < 15
+          ? '12-15'
+          : hour < 18
+            ? '15-18'
+            : '18-24';
 }
 export function durationBand(min: number): (typeof DURATION_BANDS)[number] {
   return min < 15 ? 'under-15' : min < 30 ? '15-29' : min < 60 ? '30-59' : min < 120 ? '60-119' : '120-plus';
@@ -193,22 +289,47 @@ export interface DeriveContext {
  * organisation, the domain looked up).
  */
 export function deriveRecord(rec: readonly string[], line: number, ctx: DeriveContext): DerivedRecord | RowProblem {
-  if (rec.length !== ctx.width) return { line, field: '(row)', found: `${rec.length} fields`, allowed: `${ctx.width} fields, as in the header` };
+  if (rec.length !== ctx.width)
+    return { line, field: '(row)', found: `${rec.length} fields`, allowed: `${ctx.width} fields, as in the header` };
   const get = (col: RawColumn) => (ctx.index[col] === undefined ? '' : rec[ctx.index[col]]!.trim());
   const start = get('start');
   const t = START.test(start) ? Date.parse(start) : NaN;
-  if (Number.isNaN(t)) return { line, field: 'start', found: JSON.stringify(start.slice(0, 40)), allowed: 'an ISO 8601 date-time with offset, e.g. 2024-03-01T09:30:00+01:00 or …Z' };
+  if (Number.isNaN(t))
+    return {
+      line,
+      field: 'start',
+      found: JSON.stringify(start.slice(0, 40)),
+      allowed: 'an ISO 8601 date-time with offset, e.g. 2024-03-01T09:30:00+01:00 or …Z',
+    };
   const durRaw = get('duration_minutes');
-  if (!/^\d{1,6}$/.test(durRaw)) return { line, field: 'duration_minutes', found: JSON.stringify(durRaw.slice(0, 20)), allowed: 'a whole number of minutes' };
+  if (!/^\d{1,6}$/.test(durRaw))
+    return {
+      line,
+      field: 'duration_minutes',
+      found: JSON.stringify(durRaw.slice(0, 20)),
+      allowed: 'a whole number of minutes',
+    };
   const type = get('instance_type').toLowerCase();
-  if (!(INSTANCE_TYPES as readonly string[]).includes(type)) return { line, field: 'instance_type', found: JSON.stringify(type.slice(0, 30)), allowed: `one of ${INSTANCE_TYPES.join(', ')}` };
+  if (!(INSTANCE_TYPES as readonly string[]).includes(type))
+    return {
+      line,
+      field: 'instance_type',
+      found: JSON.stringify(type.slice(0, 30)),
+      allowed: `one of ${INSTANCE_TYPES.join(', ')}`,
+    };
   const site = get('site').toLowerCase();
   const email = get('host_email');
   const at = email.lastIndexOf('@');
   const domain = site || (at >= 0 ? email.slice(at + 1).toLowerCase() : '');
   if (!domain) return { line, field: 'site', allowed: 'a site host name, or a host_email, to find the organisation' };
   const org = lookupOrg(ctx.map, domain);
-  if (!org) return { line, field: site ? 'site' : 'host_email (domain)', found: DOMAIN.test(domain) ? JSON.stringify(domain) : '(not a domain name)', allowed: 'a domain listed in the organisation-category map (or a subdomain of one)' };
+  if (!org)
+    return {
+      line,
+      field: site ? 'site' : 'host_email (domain)',
+      found: DOMAIN.test(domain) ? JSON.stringify(domain) : '(not a domain name)',
+      allowed: 'a domain listed in the organisation-category map (or a subdomain of one)',
+    };
   const local = ctx.local(t);
   return {
     'org-category': org.category,
@@ -361,7 +482,12 @@ export async function aggregateCsv(input: NodeJS.ReadableStream, opts: Aggregate
     on_skip: (err) => {
       // Only the error code and line: a CSV error message may quote field content (titles, URLs).
       const e = err as (Error & { code?: string; lines?: number }) | undefined;
-      rejects.push({ line: e?.lines ?? 0, field: '(row)', found: e?.code ?? 'unreadable CSV', allowed: 'a well-formed CSV record (RFC 4180 quoting)' });
+      rejects.push({
+        line: e?.lines ?? 0,
+        field: '(row)',
+        found: e?.code ?? 'unreadable CSV',
+        allowed: 'a well-formed CSV record (RFC 4180 quoting)',
+      });
       return undefined;
     },
   });
@@ -386,7 +512,10 @@ export async function aggregateCsv(input: NodeJS.ReadableStream, opts: Aggregate
     if (!ctx) {
       const h = readHeader(record);
       if (h.problems.length) throw new Error(`unusable header:\n${h.problems.map(formatRowProblem).join('\n')}`);
-      if (h.index.title === undefined && (opts.rowDim === 'classification-marker' || opts.colDim === 'classification-marker')) {
+      if (
+        h.index.title === undefined &&
+        (opts.rowDim === 'classification-marker' || opts.colDim === 'classification-marker')
+      ) {
         throw new Error('the classification-marker dimension needs a "title" column');
       }
       ignored = h.ignored;

@@ -79,8 +79,12 @@ export function eventsPerMonth(events: readonly Item<EventData>[], incidentIds: 
   const months = all.length ? monthsBetween(all[0]!, all.at(-1)!) : [];
   return {
     months,
-    series: incidentIds.filter((id) => placed.has(id)).map((incident) => ({ incident, counts: months.map((mo) => placed.get(incident)!.get(mo) ?? 0) })),
-    unplaced: incidentIds.filter((id) => unplaced.has(id)).map((incident) => ({ incident, count: unplaced.get(incident)! })),
+    series: incidentIds
+      .filter((id) => placed.has(id))
+      .map((incident) => ({ incident, counts: months.map((mo) => placed.get(incident)!.get(mo) ?? 0) })),
+    unplaced: incidentIds
+      .filter((id) => unplaced.has(id))
+      .map((incident) => ({ incident, count: unplaced.get(incident)! })),
   };
 }
 
@@ -92,7 +96,11 @@ export interface CrossTable {
 }
 
 /** Keep only rows and columns with a non-zero count, in the order of the closed lists. */
-function compact(rowsAll: readonly string[], colsAll: readonly string[], get: (r: string, c: string) => number): CrossTable {
+function compact(
+  rowsAll: readonly string[],
+  colsAll: readonly string[],
+  get: (r: string, c: string) => number,
+): CrossTable {
   const rows = rowsAll.filter((r) => colsAll.some((c) => get(r, c) > 0));
   const cols = colsAll.filter((c) => rowsAll.some((r) => get(r, c) > 0));
   const counts = rows.map((r) => cols.map((c) => get(r, c)));
@@ -103,7 +111,11 @@ function compact(rowsAll: readonly string[], colsAll: readonly string[], get: (r
  * Affected institutions of one incident by actor category × country: distinct actors named with
  * role `affected` in any of the incident's events (retracted events excluded).
  */
-export function affectedByCategoryCountry(events: readonly Item<EventData>[], actors: readonly Item<ActorData>[], incidentId: string): CrossTable & { actorIds: string[] } {
+export function affectedByCategoryCountry(
+  events: readonly Item<EventData>[],
+  actors: readonly Item<ActorData>[],
+  incidentId: string,
+): CrossTable & { actorIds: string[] } {
   const byId = new Map(actors.map((a) => [a.id, a.data]));
   const ids = new Set<string>();
   for (const e of events) {
@@ -166,7 +178,8 @@ export interface IncidentMilestones {
   toFix: DayInterval | null;
 }
 
-const dayNumber = (iso: string) => Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
+const dayNumber = (iso: string) =>
+  Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10))) / 86_400_000;
 
 /** Days between two milestones, honest about precision: the range of every day each date can mean. */
 export function daysBetween(a: Milestone, b: Milestone): DayInterval {
@@ -179,14 +192,25 @@ export function daysBetween(a: Milestone, b: Milestone): DayInterval {
  * Milestones of each incident: the first event (by date) of each milestone's types, retracted
  * events excluded. A milestone without such an event does not apply (null).
  */
-export function incidentMilestones(events: readonly Item<EventData>[], incidentIds: readonly string[]): IncidentMilestones[] {
+export function incidentMilestones(
+  events: readonly Item<EventData>[],
+  incidentIds: readonly string[],
+): IncidentMilestones[] {
   return incidentIds.map((incident) => {
-    const own = events.filter((e) => e.data.incident === incident && e.data.status !== 'retracted').sort((a, b) => compareDates(a.data.date, b.data.date, a.id, b.id));
+    const own = events
+      .filter((e) => e.data.incident === incident && e.data.status !== 'retracted')
+      .sort((a, b) => compareDates(a.data.date, b.data.date, a.id, b.id));
     const first = (key: MilestoneKey): Milestone | null => {
       const e = own.find((x) => (MILESTONES[key] as readonly string[]).includes(x.data.type));
       if (!e) return null;
       const d = e.data.date;
-      return { event: e.id, on: d.on, precision: precisionOf(d.on), first: lowerBound(d.on), last: upperBound(d.until ?? d.on) };
+      return {
+        event: e.id,
+        on: d.on,
+        precision: precisionOf(d.on),
+        first: lowerBound(d.on),
+        last: upperBound(d.until ?? d.on),
+      };
     };
     const disclosure = first('disclosure');
     const statement = first('statement');
@@ -203,7 +227,10 @@ export function incidentMilestones(events: readonly Item<EventData>[], incidentI
 }
 
 /** Reported figures of one incident (or all), grouped by what they count, in a stable order. */
-export function figuresByMeasure(figures: readonly Item<FigureData>[], incidentId?: string): { measure: FigureData['measure']; figures: Item<FigureData>[] }[] {
+export function figuresByMeasure(
+  figures: readonly Item<FigureData>[],
+  incidentId?: string,
+): { measure: FigureData['measure']; figures: Item<FigureData>[] }[] {
   const own = figures.filter((f) => incidentId === undefined || f.data.incident === incidentId);
   const measures = [...new Set(own.map((f) => f.data.measure))].sort();
   return measures.map((measure) => ({

@@ -196,7 +196,12 @@ export const eventSchema = z
   })
   .superRefine((e, ctx) => {
     if (e.confidence === 'inferred' && e.reasoning === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['reasoning'], input: undefined, message: 'a reasoning (de, en) when confidence is "inferred"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reasoning'],
+        input: undefined,
+        message: 'a reasoning (de, en) when confidence is "inferred"',
+      });
     }
   });
 export type EventData = z.infer<typeof eventSchema>;
@@ -223,9 +228,7 @@ export const sourceSchema = z
     /** Kind of source. */
     kind: z.enum(V.SOURCE_KINDS),
     /** Official document ids: Drucksache, Kamerstuk, CVE, advisory id. */
-    documentIds: z
-      .array(z.strictObject({ kind: z.enum(V.DOCUMENT_ID_KINDS), value: z.string().min(1) }))
-      .default([]),
+    documentIds: z.array(z.strictObject({ kind: z.enum(V.DOCUMENT_ID_KINDS), value: z.string().min(1) })).default([]),
     /** Publication date with its precision. */
     published: fuzzyDate.optional(),
     /** Day the source was retrieved for this research. */
@@ -244,14 +247,29 @@ export const sourceSchema = z
   .superRefine((s, ctx) => {
     for (const field of ['publisher', 'title', 'url', 'published', 'retrieved'] as const) {
       if (s[field] === undefined && s.unknown[field] === undefined) {
-        ctx.addIssue({ code: 'custom', path: [field], input: undefined, message: `a value, or "unknown: { ${field}: <reason> }" stating why it is not known` });
+        ctx.addIssue({
+          code: 'custom',
+          path: [field],
+          input: undefined,
+          message: `a value, or "unknown: { ${field}: <reason> }" stating why it is not known`,
+        });
       }
       if (s[field] !== undefined && s.unknown[field] !== undefined) {
-        ctx.addIssue({ code: 'custom', path: ['unknown', field], input: s.unknown[field], message: `either a value or an unknown-reason for ${field}, not both` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['unknown', field],
+          input: s.unknown[field],
+          message: `either a value or an unknown-reason for ${field}, not both`,
+        });
       }
     }
     if (s.archiveUrl === undefined && s.archiveMissingReason === undefined) {
-      ctx.addIssue({ code: 'custom', path: ['archiveUrl'], input: undefined, message: 'an archive URL, or archiveMissingReason stating why there is none' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['archiveUrl'],
+        input: undefined,
+        message: 'an archive URL, or archiveMissingReason stating why there is none',
+      });
     }
   });
 export type SourceData = z.infer<typeof sourceSchema>;
@@ -311,7 +329,13 @@ export const figureSchema = z
   .superRefine((f, ctx) => {
     const v = f.value;
     const need = (k: 'n' | 'min' | 'max') => {
-      if (v[k] === undefined) ctx.addIssue({ code: 'custom', path: ['value', k], input: undefined, message: `a number for value type "${v.type}"` });
+      if (v[k] === undefined)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value', k],
+          input: undefined,
+          message: `a number for value type "${v.type}"`,
+        });
     };
     if (v.type === 'exact' || v.type === 'about') need('n');
     if (v.type === 'more-than') need('min');
@@ -319,11 +343,21 @@ export const figureSchema = z
       need('min');
       need('max');
       if (v.min !== undefined && v.max !== undefined && v.max < v.min) {
-        ctx.addIssue({ code: 'custom', path: ['value', 'max'], input: v.max, message: `a number not below min (${v.min})` });
+        ctx.addIssue({
+          code: 'custom',
+          path: ['value', 'max'],
+          input: v.max,
+          message: `a number not below min (${v.min})`,
+        });
       }
     }
     if (v.type === 'vague' && (v.n !== undefined || v.min !== undefined || v.max !== undefined)) {
-      ctx.addIssue({ code: 'custom', path: ['value', 'type'], input: v.type, message: 'no numbers for a vague figure (its wording is shown instead)' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['value', 'type'],
+        input: v.type,
+        message: 'no numbers for a vague figure (its wording is shown instead)',
+      });
     }
   });
 export type FigureData = z.infer<typeof figureSchema>;

@@ -8,7 +8,10 @@ import path from 'node:path';
 export const SITE_URL = (process.env['SITE_URL'] ?? 'https://konferenzleck.org').replace(/\/+$/, '');
 
 /** The public repository, for edit links and issue forms. */
-export const REPO_URL = (process.env['REPO_URL'] ?? 'https://github.com/konferenzleck/konferenzleck').replace(/\/+$/, '');
+export const REPO_URL = (process.env['REPO_URL'] ?? 'https://github.com/konferenzleck/konferenzleck').replace(
+  /\/+$/,
+  '',
+);
 
 /** The branch edit links point to. */
 export const REPO_BRANCH = process.env['REPO_BRANCH'] ?? 'main';

@@ -18,9 +18,21 @@ import path from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'astro/zod';
 import {
-  canonicalJson, eventContent, eventVersionDate, incidentContent, incidentVersionDate, makeVersion, normaliseNarrative,
-  parseVersion, shortHash, VERSION_PATTERN,
-  type EventLike, type FigureLike, type IncidentLike, type Version, type VersionKind,
+  canonicalJson,
+  eventContent,
+  eventVersionDate,
+  incidentContent,
+  incidentVersionDate,
+  makeVersion,
+  normaliseNarrative,
+  parseVersion,
+  shortHash,
+  VERSION_PATTERN,
+  type EventLike,
+  type FigureLike,
+  type IncidentLike,
+  type Version,
+  type VersionKind,
 } from './versions.ts';
 
 export const SNAPSHOT_FORMAT = 1;
@@ -128,8 +140,10 @@ function collectRefs(input: SnapshotInput, value: unknown, extraIncidents: strin
   };
   walk(value);
   const refs: Refs = { sources: {}, actors: {}, incidents: {} };
-  for (const s of [...input.sources].sort((a, b) => a.id.localeCompare(b.id))) if (sourceIds.has(s.id)) refs.sources[s.id] = sourceView(s.data);
-  for (const a of [...input.actors].sort((a, b) => a.id.localeCompare(b.id))) if (actorIds.has(a.id)) refs.actors[a.id] = { de: a.data.name.de, en: a.data.name.en };
+  for (const s of [...input.sources].sort((a, b) => a.id.localeCompare(b.id)))
+    if (sourceIds.has(s.id)) refs.sources[s.id] = sourceView(s.data);
+  for (const a of [...input.actors].sort((a, b) => a.id.localeCompare(b.id)))
+    if (actorIds.has(a.id)) refs.actors[a.id] = { de: a.data.name.de, en: a.data.name.en };
   for (const id of [...new Set(extraIncidents)].sort()) {
     const inc = input.incidents.find((i) => i.id === id);
     const title = inc?.data['title'] as Bilingual | undefined;
@@ -150,7 +164,9 @@ export interface Versionable {
   withdrawals: { date: string; reason: Bilingual }[];
 }
 
-function withdrawalsOf(entries: readonly { data: { corrections: readonly unknown[] } }[]): { date: string; reason: Bilingual }[] {
+function withdrawalsOf(
+  entries: readonly { data: { corrections: readonly unknown[] } }[],
+): { date: string; reason: Bilingual }[] {
   return entries
     .flatMap((e) => e.data.corrections as readonly { date: string; kind?: string; why: Bilingual }[])
     .filter((c) => c.kind === 'withdrawal')
@@ -168,7 +184,12 @@ export function versionables(input: SnapshotInput): Versionable[] {
       const n = input.narratives.find((x) => x.id === `${inc.id}/${l}`);
       if (n?.body !== undefined) narratives[l] = normaliseNarrative(n.body);
     }
-    const parts = { incident: inc, narratives, events: evsOf.get(inc.id) ?? [], figures: input.figures.filter((f) => f.data.incident === inc.id) };
+    const parts = {
+      incident: inc,
+      narratives,
+      events: evsOf.get(inc.id) ?? [],
+      figures: input.figures.filter((f) => f.data.incident === inc.id),
+    };
     const content = incidentContent(parts) as IncidentContent;
     const related = (inc.data['related'] as string[] | undefined) ?? [];
     out.push({
@@ -215,7 +236,10 @@ const withdrawnListSchema = z.array(
     /** The withdrawn version `{yyyy-mm-dd}-{hash8}`. */
     version: z.string().regex(VERSION_PATTERN, { error: 'a version id yyyy-mm-dd-xxxxxxxx' }),
     /** Day of the withdrawal. */
-    date: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'an ISO day YYYY-MM-DD' })),
+    date: z.preprocess(
+      (v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v),
+      z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'an ISO day YYYY-MM-DD' }),
+    ),
     /** Why, in both languages (shown on the version page instead of the text). */
     reason: bilingual,
   }),
@@ -229,7 +253,12 @@ export function readWithdrawnList(dir: string): WithdrawnListEntry[] {
   const r = withdrawnListSchema.safeParse(raw ?? []);
   if (!r.success) {
     const issue = r.error.issues[0]!;
-    throw new SnapshotError(file, issue.path.join('.') || '(file)', JSON.stringify(issue.input ?? null) ?? 'undefined', issue.message);
+    throw new SnapshotError(
+      file,
+      issue.path.join('.') || '(file)',
+      JSON.stringify(issue.input ?? null) ?? 'undefined',
+      issue.message,
+    );
   }
   return r.data;
 }
@@ -248,21 +277,38 @@ export function readSnapshots(dir: string): Map<string, Snapshot[]> {
       for (const name of fs.readdirSync(edir).sort()) {
         const file = path.join(edir, name);
         const version = name.replace(/\.json$/, '');
-        if (!name.endsWith('.json') || !parseVersion(version)) throw new SnapshotError(file, '(file name)', JSON.stringify(name), '{yyyy-mm-dd}-{hash8}.json written by npm run snapshot');
+        if (!name.endsWith('.json') || !parseVersion(version))
+          throw new SnapshotError(
+            file,
+            '(file name)',
+            JSON.stringify(name),
+            '{yyyy-mm-dd}-{hash8}.json written by npm run snapshot',
+          );
         let s: Snapshot;
         try {
           s = JSON.parse(fs.readFileSync(file, 'utf8')) as Snapshot;
         } catch (e) {
           throw new SnapshotError(file, '(file)', JSON.stringify((e as Error).message), 'valid JSON');
         }
-        if (s.format !== SNAPSHOT_FORMAT) throw new SnapshotError(file, 'format', JSON.stringify(s.format), String(SNAPSHOT_FORMAT));
+        if (s.format !== SNAPSHOT_FORMAT)
+          throw new SnapshotError(file, 'format', JSON.stringify(s.format), String(SNAPSHOT_FORMAT));
         if (s.kind !== kind || s.id !== id || s.version !== version) {
-          throw new SnapshotError(file, 'kind/id/version', JSON.stringify([s.kind, s.id, s.version]), `the folder and file name: ${JSON.stringify([kind, id, version])}`);
+          throw new SnapshotError(
+            file,
+            'kind/id/version',
+            JSON.stringify([s.kind, s.id, s.version]),
+            `the folder and file name: ${JSON.stringify([kind, id, version])}`,
+          );
         }
         if (!isTombstone(s)) {
           const h = shortHash(s.content);
           if (h !== s.hash || `${s.date}-${h}` !== version) {
-            throw new SnapshotError(file, 'content', `hash ${h}`, `content whose hash is ${s.hash} — snapshots are never edited by hand; withdraw a version in snapshots/withdrawn.yaml instead`);
+            throw new SnapshotError(
+              file,
+              'content',
+              `hash ${h}`,
+              `content whose hash is ${s.hash} — snapshots are never edited by hand; withdraw a version in snapshots/withdrawn.yaml instead`,
+            );
           }
         }
         out.set(keyOf(kind, id), [...(out.get(keyOf(kind, id)) ?? []), s]);
@@ -296,7 +342,13 @@ export interface EntryVersions {
   versions: VersionRecord[];
 }
 
-function withdrawalFor(kind: VersionKind, id: string, v: Version, list: readonly WithdrawnListEntry[], corrections: Versionable['withdrawals']): Withdrawal | undefined {
+function withdrawalFor(
+  kind: VersionKind,
+  id: string,
+  v: Version,
+  list: readonly WithdrawnListEntry[],
+  corrections: Versionable['withdrawals'],
+): Withdrawal | undefined {
   const listed = list.find((w) => w.kind === kind && w.id === id && w.version === v.id);
   if (listed) return { date: listed.date, reason: listed.reason, by: 'list' };
   const c = corrections.filter((w) => w.date > v.date).sort((a, b) => a.date.localeCompare(b.date))[0];
@@ -304,32 +356,52 @@ function withdrawalFor(kind: VersionKind, id: string, v: Version, list: readonly
 }
 
 /** All versions of every entry, from the content, the snapshot files and the withdrawal list. */
-export function entryVersions(items: readonly Versionable[], snapshots: Map<string, Snapshot[]>, withdrawn: readonly WithdrawnListEntry[]): EntryVersions[] {
+export function entryVersions(
+  items: readonly Versionable[],
+  snapshots: Map<string, Snapshot[]>,
+  withdrawn: readonly WithdrawnListEntry[],
+): EntryVersions[] {
   return items.map((it) => {
     const snaps = snapshots.get(keyOf(it.kind, it.id)) ?? [];
     const records = new Map<string, VersionRecord>();
     for (const s of snaps) {
       const version = makeVersion(s.date, s.hash);
       const w = isTombstone(s) ? s.withdrawn : withdrawalFor(it.kind, it.id, version, withdrawn, it.withdrawals);
-      records.set(version.id, w || isTombstone(s)
-        ? { version, status: 'withdrawn', current: false, withdrawal: w, recorded: s.recorded }
-        : { version, status: 'published', current: false, content: s.content, refs: s.refs, recorded: s.recorded });
+      records.set(
+        version.id,
+        w || isTombstone(s)
+          ? { version, status: 'withdrawn', current: false, withdrawal: w, recorded: s.recorded }
+          : { version, status: 'published', current: false, content: s.content, refs: s.refs, recorded: s.recorded },
+      );
     }
     // Listed withdrawals of versions whose file is gone keep their address.
     for (const w of withdrawn) {
       if (w.kind !== it.kind || w.id !== it.id || records.has(w.version)) continue;
       const version = parseVersion(w.version)!;
-      records.set(version.id, { version, status: 'withdrawn', current: false, withdrawal: { date: w.date, reason: w.reason, by: 'list' } });
+      records.set(version.id, {
+        version,
+        status: 'withdrawn',
+        current: false,
+        withdrawal: { date: w.date, reason: w.reason, by: 'list' },
+      });
     }
     // The current version: a snapshot with the same content keeps its id.
-    const same = [...records.values()].find((r) => r.version.hash === it.contentVersion.hash && r.status === 'published');
+    const same = [...records.values()].find(
+      (r) => r.version.hash === it.contentVersion.hash && r.status === 'published',
+    );
     let current: VersionRecord;
     if (same) {
       current = same;
       // Display the live refs (source titles may have been completed since).
       current.refs = it.refs;
     } else {
-      current = { version: it.contentVersion, status: 'unpublished', current: true, content: it.content, refs: it.refs };
+      current = {
+        version: it.contentVersion,
+        status: 'unpublished',
+        current: true,
+        content: it.content,
+        refs: it.refs,
+      };
       records.set(current.version.id, current);
     }
     current.current = true;
@@ -350,7 +422,8 @@ export interface SnapshotPlan {
   unpublished: { kind: VersionKind; id: string; version: string }[];
 }
 
-export const snapshotFile = (dir: string, kind: VersionKind, id: string, version: string) => path.join(dir, kind, id, `${version}.json`);
+export const snapshotFile = (dir: string, kind: VersionKind, id: string, version: string) =>
+  path.join(dir, kind, id, `${version}.json`);
 
 const jsonText = (v: unknown) => `${JSON.stringify(v, null, 2)}\n`;
 
@@ -365,7 +438,17 @@ export function planSnapshots(input: SnapshotInput, dir: string, recorded: strin
     if (ev.current.status === 'unpublished') {
       const v = ev.current.version;
       plan.unpublished.push({ kind: ev.kind, id: ev.id, version: v.id });
-      const s: FullSnapshot = { format: SNAPSHOT_FORMAT, kind: ev.kind, id: ev.id, version: v.id, date: v.date, hash: v.hash, recorded, content: it.content, refs: it.refs };
+      const s: FullSnapshot = {
+        format: SNAPSHOT_FORMAT,
+        kind: ev.kind,
+        id: ev.id,
+        version: v.id,
+        date: v.date,
+        hash: v.hash,
+        recorded,
+        content: it.content,
+        refs: it.refs,
+      };
       plan.write.set(snapshotFile(dir, ev.kind, ev.id, v.id), jsonText(s));
     }
     for (const r of ev.versions) {
@@ -373,7 +456,16 @@ export function planSnapshots(input: SnapshotInput, dir: string, recorded: strin
       const file = snapshotFile(dir, ev.kind, ev.id, r.version.id);
       const existing = (snaps.get(keyOf(ev.kind, ev.id)) ?? []).find((s) => s.version === r.version.id);
       if (!existing || isTombstone(existing)) continue;
-      const t: Tombstone = { format: SNAPSHOT_FORMAT, kind: ev.kind, id: ev.id, version: r.version.id, date: r.version.date, hash: r.version.hash, recorded: existing.recorded, withdrawn: r.withdrawal };
+      const t: Tombstone = {
+        format: SNAPSHOT_FORMAT,
+        kind: ev.kind,
+        id: ev.id,
+        version: r.version.id,
+        date: r.version.date,
+        hash: r.version.hash,
+        recorded: existing.recorded,
+        withdrawn: r.withdrawal,
+      };
       plan.tombstone.set(file, jsonText(t));
     }
   }

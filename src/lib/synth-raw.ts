@@ -47,7 +47,18 @@ export function synthOrgMapCsv(orgs: readonly SynthOrg[]): string {
 
 const FIRST = ['Anna', 'Jonas', 'Lea', 'Max', 'Sophie', 'Paul', 'Marie', 'Lukas', 'Eva', 'Tim', 'Sanne', 'Pieter'];
 const LAST = ['Beispiel', 'Muster', 'Probe', 'Testfall', 'Schablone', 'Vorlage', 'de Voorbeeld', 'Exemple'];
-const TOPICS = ['Lagebesprechung', 'Abstimmung Haushalt', 'Jour fixe', 'Projekt Nordlicht', 'Weekly sync', 'Werkoverleg', 'Réunion de service', 'Referatsrunde', 'Planung Q3', 'Schulung IT'];
+const TOPICS = [
+  'Lagebesprechung',
+  'Abstimmung Haushalt',
+  'Jour fixe',
+  'Projekt Nordlicht',
+  'Weekly sync',
+  'Werkoverleg',
+  'Réunion de service',
+  'Referatsrunde',
+  'Planung Q3',
+  'Schulung IT',
+];
 const MARKED = ['VS-NfD', 'VS – Nur für den Dienstgebrauch', 'GEHEIM', 'Dep. V.', 'RESTRICTED', 'Diffusion restreinte'];
 
 /** One synthetic record as CSV fields in RAW_COLUMNS order. */
@@ -73,7 +84,9 @@ export function* synthRows(opts: { rows: number; seed: number; orgs?: SynthOrg[]
     const day = Math.floor(rnd() * 366);
     const hour = rnd() < 0.85 ? 6 + Math.floor(rnd() * 12) : Math.floor(rnd() * 24);
     const minute = Math.floor(rnd() * 4) * 15;
-    const start = new Date(yearStart + day * 86_400_000 + hour * 3_600_000 + minute * 60_000).toISOString().replace('.000Z', 'Z');
+    const start = new Date(yearStart + day * 86_400_000 + hour * 3_600_000 + minute * 60_000)
+      .toISOString()
+      .replace('.000Z', 'Z');
     const id = (i + 1).toString(36).padStart(5, '0');
     const number = String(2_000_000_000 + Math.floor(rnd() * 7_000_000_000) + i);
     const first = FIRST[Math.floor(rnd() * FIRST.length)]!;
@@ -82,7 +95,12 @@ export function* synthRows(opts: { rows: number; seed: number; orgs?: SynthOrg[]
     const topic = TOPICS[Math.floor(rnd() * TOPICS.length)]!;
     const title = marked ? `${MARKED[Math.floor(rnd() * MARKED.length)]!} ${topic} ${id}` : `${topic} ${id}`;
     const typeRoll = rnd();
-    const type = typeRoll < 0.7 ? 'meeting' : typeRoll < 0.88 ? 'personal-room' : INSTANCE_TYPES[2 + Math.floor(rnd() * (INSTANCE_TYPES.length - 2))]!;
+    const type =
+      typeRoll < 0.7
+        ? 'meeting'
+        : typeRoll < 0.88
+          ? 'personal-room'
+          : INSTANCE_TYPES[2 + Math.floor(rnd() * (INSTANCE_TYPES.length - 2))]!;
     const siteless = rnd() < 0.2;
     yield {
       meeting_url: `https://${org.domain.replace('.example', '')}.webex.example/meet/j.php?MTID=m${id}${number.slice(-6)}`,

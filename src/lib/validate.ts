@@ -30,7 +30,11 @@ export function validateContent(base: string, opts: { root?: string; today?: str
   // Personal data and meeting access details, in every content file (also those that failed to parse).
   const root = opts.root ?? process.cwd();
   const readText = (file: string) => {
-    try { return fs.readFileSync(path.resolve(root, file), 'utf8'); } catch { return undefined; }
+    try {
+      return fs.readFileSync(path.resolve(root, file), 'utf8');
+    } catch {
+      return undefined;
+    }
   };
   problems.push(...checkContentPersonalData(content, problems, readText, personalDataLists(root)));
   explainCascades(problems);

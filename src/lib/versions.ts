@@ -67,7 +67,8 @@ export interface Version {
 
 export function makeVersion(date: string, hash: string): Version {
   const id = `${date}-${hash}`;
-  if (!VERSION_PATTERN.test(id)) throw new Error(`not a version id: ${JSON.stringify(id)} (allowed: yyyy-mm-dd-xxxxxxxx, 8 lowercase hex digits)`);
+  if (!VERSION_PATTERN.test(id))
+    throw new Error(`not a version id: ${JSON.stringify(id)} (allowed: yyyy-mm-dd-xxxxxxxx, 8 lowercase hex digits)`);
   return { id, date, hash };
 }
 
@@ -94,7 +95,10 @@ export interface FigureLike {
 }
 
 const latest = (dates: readonly (string | undefined)[]): string | undefined =>
-  dates.filter((d): d is string => typeof d === 'string' && d.length > 0).sort().at(-1);
+  dates
+    .filter((d): d is string => typeof d === 'string' && d.length > 0)
+    .sort()
+    .at(-1);
 
 /** The hashed content of an event. */
 export function eventContent(e: EventLike): unknown {
@@ -118,7 +122,8 @@ export interface IncidentParts {
 
 /** The hashed content of an incident: its data, narratives, events and figures (sorted by id). */
 export function incidentContent(p: IncidentParts): unknown {
-  const byId = <T extends { id: string }>(xs: readonly T[]) => [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const byId = <T extends { id: string }>(xs: readonly T[]) =>
+    [...xs].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const narratives: Record<string, string> = {};
   for (const l of ['de', 'en'] as const) {
     const n = p.narratives[l];

@@ -17,7 +17,22 @@ export const PLATFORMS = ['webex', 'webex-on-premises', 'webex-cloud', 'other'] 
 
 /** Countries: ISO 3166-1 alpha-2 codes used so far, plus `EU`. Extend the list when content needs it. */
 export const COUNTRIES = [
-  'AT', 'BE', 'CH', 'DE', 'DK', 'ES', 'FR', 'IE', 'IT', 'LU', 'NL', 'PL', 'RU', 'SG', 'US', 'EU',
+  'AT',
+  'BE',
+  'CH',
+  'DE',
+  'DK',
+  'ES',
+  'FR',
+  'IE',
+  'IT',
+  'LU',
+  'NL',
+  'PL',
+  'RU',
+  'SG',
+  'US',
+  'EU',
 ] as const;
 
 /** What kind of thing happened in an event. */

@@ -23,11 +23,23 @@ const TYPE_WORDS: Record<string, string> = {
 
 /** One line on how to fix a custom (refinement) message, keyed by the start of the message. */
 const CUSTOM_HINTS: [RegExp, string][] = [
-  [/^a date that exists in the calendar/, 'check month and day (February 2024 has 29 days); write YYYY-MM if the source gives no day'],
-  [/^a value, or "unknown: \{ (\w+):/, 'add the field, or explain under "unknown:" why it is not known (e.g. "unknown: { $1: No byline. }")'],
+  [
+    /^a date that exists in the calendar/,
+    'check month and day (February 2024 has 29 days); write YYYY-MM if the source gives no day',
+  ],
+  [
+    /^a value, or "unknown: \{ (\w+):/,
+    'add the field, or explain under "unknown:" why it is not known (e.g. "unknown: { $1: No byline. }")',
+  ],
   [/^either a value or an unknown-reason/, 'remove the value or its "unknown:" entry — keep one'],
-  [/^an archive URL, or archiveMissingReason/, 'add "archiveUrl: https://web.archive.org/…", or "archiveMissingReason:" saying why there is none'],
-  [/^a reasoning \(de, en\)/, 'add "reasoning:" with "de:" and "en:" saying how the sources lead to the conclusion, or choose another confidence'],
+  [
+    /^an archive URL, or archiveMissingReason/,
+    'add "archiveUrl: https://web.archive.org/…", or "archiveMissingReason:" saying why there is none',
+  ],
+  [
+    /^a reasoning \(de, en\)/,
+    'add "reasoning:" with "de:" and "en:" saying how the sources lead to the conclusion, or choose another confidence',
+  ],
   [/^a date not before "on"/, 'swap "on" and "until", or correct one of them'],
   [/^a time only with a day-precision date/, 'remove "time:", or give the full day in "on" (YYYY-MM-DD)'],
   [/^a number for value type/, 'add the number, or choose the value type that matches the wording of the source'],
@@ -51,7 +63,8 @@ function customHint(message: string): string | undefined {
 
 function formatHint(message: string, format: string): string | undefined {
   if (format === 'url') return 'write the full address, starting with https://';
-  if (/ISO date/.test(message)) return 'write the date as YYYY-MM-DD, or YYYY-MM / YYYY when the source is less precise';
+  if (/ISO date/.test(message))
+    return 'write the date as YYYY-MM-DD, or YYYY-MM / YYYY when the source is less precise';
   if (/time HH:MM/.test(message)) return 'write the time as "HH:MM" in quotes, e.g. "15:11"';
   if (/slug/.test(message)) return 'use lowercase letters, digits and single hyphens, e.g. "taurus-leak-2024"';
   return undefined;
@@ -65,11 +78,13 @@ function allowedFor(issue: z.core.$ZodIssue, found: unknown): { allowed: string;
       const guess = typeof found === 'string' ? closest(found, values) : undefined;
       return {
         allowed: `one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`,
-        hint: guess !== undefined ? `did you mean "${guess}"?` : `write one of the values exactly as listed (${REFERENCE})`,
+        hint:
+          guess !== undefined ? `did you mean "${guess}"?` : `write one of the values exactly as listed (${REFERENCE})`,
       };
     }
     case 'invalid_type': {
-      if (issue.expected === 'undefined' || issue.expected === 'never') return { allowed: 'no such field', hint: 'remove the field' };
+      if (issue.expected === 'undefined' || issue.expected === 'never')
+        return { allowed: 'no such field', hint: 'remove the field' };
       const allowed = TYPE_WORDS[issue.expected] ?? `a value of type ${issue.expected}`;
       const input = found;
       if (input === undefined || input === null) {
@@ -77,9 +92,16 @@ function allowedFor(issue: z.core.$ZodIssue, found: unknown): { allowed: string;
         return { allowed: `${allowed} (the field is required)`, hint: `add ${example} (${REFERENCE})` };
       }
       if (issue.expected === 'string') return { allowed, hint: 'put the value in quotes: "…"' };
-      if (issue.expected === 'array') return { allowed, hint: 'write a list: [a, b] or one "- item" per line below the field' };
+      if (issue.expected === 'array')
+        return { allowed, hint: 'write a list: [a, b] or one "- item" per line below the field' };
       if (issue.expected === 'object') {
-        return { allowed, hint: typeof input === 'string' ? `give the sub-fields on indented lines below "${key}:" (for a text: de: … and en: …)` : `check the indentation below "${key}:"` };
+        return {
+          allowed,
+          hint:
+            typeof input === 'string'
+              ? `give the sub-fields on indented lines below "${key}:" (for a text: de: … and en: …)`
+              : `check the indentation below "${key}:"`,
+        };
       }
       return { allowed, hint: `see "${key}" in ${REFERENCE}` };
     }
@@ -97,7 +119,13 @@ function allowedFor(issue: z.core.$ZodIssue, found: unknown): { allowed: string;
       const allowed = issue.message.startsWith('Too small')
         ? `at least ${String(issue.minimum)} ${issue.origin === 'array' ? 'item(s)' : issue.origin === 'string' ? 'character(s)' : ''}`.trim()
         : issue.message;
-      const hint = custom ?? (issue.origin === 'array' ? `add at least ${String(issue.minimum)} item(s) to "${key}"` : issue.origin === 'string' ? `write a text in "${key}" (it may not be empty)` : undefined);
+      const hint =
+        custom ??
+        (issue.origin === 'array'
+          ? `add at least ${String(issue.minimum)} item(s) to "${key}"`
+          : issue.origin === 'string'
+            ? `write a text in "${key}" (it may not be empty)`
+            : undefined);
       return { allowed, hint };
     }
     case 'too_big':

@@ -15,14 +15,21 @@ const LANGS = ['de', 'en'] as const;
 
 /** Each table row as [row heading, ...data-value of each cell] (the raw value behind the shown text). */
 async function tableRows(page: Page, figure: string): Promise<string[][]> {
-  return page.locator(`${figure} table.chart-table tbody tr`).evaluateAll((trs) =>
-    trs.map((tr) => [tr.querySelector('th')!.textContent!.trim(), ...[...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-value') ?? '')]),
-  );
+  return page
+    .locator(`${figure} table.chart-table tbody tr`)
+    .evaluateAll((trs) =>
+      trs.map((tr) => [
+        tr.querySelector('th')!.textContent!.trim(),
+        ...[...tr.querySelectorAll('td')].map((td) => td.getAttribute('data-value') ?? ''),
+      ]),
+    );
 }
 
 for (const lang of LANGS) {
   test.describe(`charts page (${lang})`, () => {
-    test(`every chart on /${lang}/charts/ shows its summary, table, source, method, as-of date and downloads`, async ({ page }) => {
+    test(`every chart on /${lang}/charts/ shows its summary, table, source, method, as-of date and downloads`, async ({
+      page,
+    }) => {
       await page.goto(`/${lang}/charts/`);
       const figures = page.locator('figure.chart');
       const n = await figures.count();
@@ -46,7 +53,10 @@ for (const lang of LANGS) {
       }
     });
 
-    test(`the downloads of every chart on /${lang}/charts/ hold the same numbers as its table`, async ({ page, request }) => {
+    test(`the downloads of every chart on /${lang}/charts/ hold the same numbers as its table`, async ({
+      page,
+      request,
+    }) => {
       await page.goto(`/${lang}/charts/`);
       const ids = await page.locator('figure.chart').evaluateAll((fs) => fs.map((f) => f.getAttribute('data-chart')!));
       for (const id of ids) {
@@ -59,11 +69,18 @@ for (const lang of LANGS) {
         const csv = parse(await csvRes.text()) as string[][];
         expect(csv[0], `${id}.csv header`).toEqual(columns.map((c) => c.trim()));
         expect(csv.slice(1), `${id}.csv rows`).toEqual(rows);
-        const json = (await (await request.get(`/${lang}/charts/${id}.json`)).json()) as { columns: string[]; rows: (string | number | null)[][] };
+        const json = (await (await request.get(`/${lang}/charts/${id}.json`)).json()) as {
+          columns: string[];
+          rows: (string | number | null)[][];
+        };
         expect(json.columns).toEqual(csv[0]);
         expect(json.rows.map((r) => r.map((v) => (v === null ? '' : String(v))))).toEqual(rows);
         // The number shown is the number behind it.
-        const shown = await page.locator(`${fig} td.num`).evaluateAll((tds) => tds.map((td) => [td.textContent!.replace(/[^\d-]/g, ''), td.getAttribute('data-value')]));
+        const shown = await page
+          .locator(`${fig} td.num`)
+          .evaluateAll((tds) =>
+            tds.map((td) => [td.textContent!.replace(/[^\d-]/g, ''), td.getAttribute('data-value')]),
+          );
         for (const [text, value] of shown) expect(text).toBe(value);
       }
     });
@@ -90,7 +107,9 @@ for (const lang of LANGS) {
     test(`axe finds no WCAG 2.2 AA violation on /${lang}/charts/`, async ({ page }) => {
       await page.goto(`/${lang}/charts/`);
       const results = await new AxeBuilder({ page }).withTags(WCAG_TAGS).analyze();
-      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual(
+        [],
+      );
     });
   });
 }

@@ -10,15 +10,27 @@ const incident = c.incidents[0]!;
 const event = c.events[0]!;
 
 test.describe('cite this', () => {
-  for (const [kind, id] of [['incidents', incident.id], ['events', event.id]] as const) {
+  for (const [kind, id] of [
+    ['incidents', incident.id],
+    ['events', event.id],
+  ] as const) {
     test(`the ${kind} page carries citation meta tags and schema.org JSON-LD`, async ({ page }) => {
       await page.goto(`/de/${kind}/${id}/`);
-      for (const name of ['citation_title', 'citation_publisher', 'citation_publication_date', 'citation_online_date', 'citation_public_url', 'citation_language']) {
+      for (const name of [
+        'citation_title',
+        'citation_publisher',
+        'citation_publication_date',
+        'citation_online_date',
+        'citation_public_url',
+        'citation_language',
+      ]) {
         await expect(page.locator(`meta[name="${name}"]`), name).toHaveCount(1);
       }
       const publicUrl = await page.locator('meta[name="citation_public_url"]').getAttribute('content');
       expect(publicUrl).toMatch(new RegExp(`/de/${kind}/${id}/v/\\d{4}-\\d{2}-\\d{2}-[0-9a-f]{8}/$`));
-      const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').first().textContent())!) as Record<string, unknown>;
+      const ld = JSON.parse(
+        (await page.locator('script[type="application/ld+json"]').first().textContent())!,
+      ) as Record<string, unknown>;
       expect(ld['@type']).toBe(kind === 'incidents' ? 'Article' : 'CreativeWork');
       expect(ld).toHaveProperty('version');
       expect(ld).toHaveProperty('dateModified');
@@ -43,7 +55,10 @@ test.describe('cite this', () => {
     });
   });
 
-  test('with JavaScript each format gets a copy button and the retrieval day becomes today', async ({ page, context }) => {
+  test('with JavaScript each format gets a copy button and the retrieval day becomes today', async ({
+    page,
+    context,
+  }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto(`/en/events/${event.id}/`);
     await expect(page.locator('.cite-this .copy-button')).toHaveCount(5);
@@ -57,7 +72,10 @@ test.describe('cite this', () => {
     expect(copied).toContain(`/en/events/${event.id}/v/`);
   });
 
-  test('the downloads are BibTeX, RIS and CSL-JSON that citation-js reads back with title, URL and version', async ({ page, request }) => {
+  test('the downloads are BibTeX, RIS and CSL-JSON that citation-js reads back with title, URL and version', async ({
+    page,
+    request,
+  }) => {
     await page.goto(`/de/incidents/${incident.id}/`);
     const links = page.locator('.cite-download a');
     await expect(links).toHaveCount(3);
@@ -65,14 +83,21 @@ test.describe('cite this', () => {
     for (const href of await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
       const res = await request.get(href);
       expect(res.status(), href).toBe(200);
-      const [item] = new Cite(await res.text()).data as { title: string; URL: string; version?: string; note?: string }[];
+      const [item] = new Cite(await res.text()).data as {
+        title: string;
+        URL: string;
+        version?: string;
+        note?: string;
+      }[];
       expect(item?.title, href).toBe(title);
       expect(item?.URL, href).toMatch(/\/v\/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}\/$/);
       expect(`${item?.version ?? ''} ${item?.note ?? ''}`, href).toMatch(/\d{4}-\d{2}-\d{2}-[0-9a-f]{8}/);
     }
   });
 
-  test('"cite this version" leads to the permanent address, which shows the same text and its version', async ({ page }) => {
+  test('"cite this version" leads to the permanent address, which shows the same text and its version', async ({
+    page,
+  }) => {
     await page.goto(`/de/incidents/${incident.id}/`);
     const summary = await page.locator('article .lede').first().textContent();
     await page.locator('.version-info a[rel="bookmark"]').click();
@@ -82,7 +107,9 @@ test.describe('cite this', () => {
     await expect(page.locator('meta[name="robots"]')).toHaveAttribute('content', 'noindex');
   });
 
-  test('narrative paragraphs have anchors with a visible link, the same on the live page and its version page', async ({ page }) => {
+  test('narrative paragraphs have anchors with a visible link, the same on the live page and its version page', async ({
+    page,
+  }) => {
     await page.goto(`/de/incidents/${incident.id}/`);
     const ids = await page.locator('.narrative p[id^="p-"]').evaluateAll((ps) => ps.map((p) => p.id));
     expect(ids.length).toBeGreaterThan(0);

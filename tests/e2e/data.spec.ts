@@ -7,10 +7,15 @@ import { XMLParser } from 'fast-xml-parser';
 import { content } from './helpers.ts';
 
 const addFormats = addFormatsModule as unknown as (ajv: Ajv) => Ajv;
-type Index = { dataVersion: string; files: { path: string; sha256: string; bytes: number; schema?: string; records?: number; mediaType: string }[] };
+type Index = {
+  dataVersion: string;
+  files: { path: string; sha256: string; bytes: number; schema?: string; records?: number; mediaType: string }[];
+};
 
 test.describe('open data, feeds and sitemap', () => {
-  test('index.json leads to every file; each matches its checksum and validates against its schema', async ({ request }) => {
+  test('index.json leads to every file; each matches its checksum and validates against its schema', async ({
+    request,
+  }) => {
     const index = (await (await request.get('/api/v1/index.json')).json()) as Index;
     expect(index.files.length).toBeGreaterThanOrEqual(15);
     const ajv = addFormats(new Ajv({ allErrors: true, strict: false }));
@@ -41,23 +46,36 @@ test.describe('open data, feeds and sitemap', () => {
   test('the data page documents licence, files and examples, with Dataset JSON-LD', async ({ page }) => {
     await page.goto('/en/data/');
     await expect(page.locator('h1')).toHaveText('Open data');
-    await expect(page.locator('a[rel="license"]')).toHaveAttribute('href', 'https://creativecommons.org/licenses/by/4.0/');
+    await expect(page.locator('a[rel="license"]')).toHaveAttribute(
+      'href',
+      'https://creativecommons.org/licenses/by/4.0/',
+    );
     await expect(page.locator('pre.example')).toContainText('curl -s https://');
-    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as { '@type': string; distribution: unknown[] };
+    const ld = JSON.parse((await page.locator('script[type="application/ld+json"]').textContent())!) as {
+      '@type': string;
+      distribution: unknown[];
+    };
     expect(ld['@type']).toBe('Dataset');
     expect(ld.distribution.length).toBeGreaterThan(5);
   });
 
   for (const lang of ['de', 'en'] as const) {
-    test(`the ${lang} feed and an incident feed parse, with ids, dates and links, and are discoverable`, async ({ page, request }) => {
+    test(`the ${lang} feed and an incident feed parse, with ids, dates and links, and are discoverable`, async ({
+      page,
+      request,
+    }) => {
       const incident = content().incidents[0]!.id;
       await page.goto(`/${lang}/incidents/${incident}/`);
-      const feeds = await page.locator('link[rel="alternate"][type="application/atom+xml"]').evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
+      const feeds = await page
+        .locator('link[rel="alternate"][type="application/atom+xml"]')
+        .evaluateAll((ls) => ls.map((l) => l.getAttribute('href')!));
       expect(feeds).toEqual([`/${lang}/feed.xml`, `/${lang}/incidents/${incident}/feed.xml`]);
       for (const href of feeds) {
         const res = await request.get(href);
         expect(res.headers()['content-type'] ?? '').toMatch(/xml/);
-        const xml = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(await res.text()) as { feed: { entry?: { id: string; updated: string; link: { '@_href': string } }[] } };
+        const xml = new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(
+          await res.text(),
+        ) as { feed: { entry?: { id: string; updated: string; link: { '@_href': string } }[] } };
         expect(xml.feed.entry?.length ?? 0, href).toBeGreaterThan(0);
         for (const e of xml.feed.entry!) {
           expect(e.id).toMatch(/^https?:\/\//);

@@ -12,9 +12,25 @@ export function content() {
 }
 
 /** One URL path per page type (without the /{lang} prefix), from the real content. */
-export function pageTypes(): Record<string, string> {
+export interface PageTypes {
+  home: string;
+  incidents: string;
+  incident: string;
+  event: string;
+  sources: string;
+  source: string;
+  actors: string;
+  actor: string;
+  about: string;
+  aboutTopic: string;
+  glossary: string;
+}
+
+export function pageTypes(): PageTypes {
   const c = content();
-  const incident = c.incidents.find((i) => c.events.some((e) => (e.data as { incident: string }).incident === i.id)) ?? c.incidents[0]!;
+  const incident =
+    c.incidents.find((i) => c.events.some((e) => (e.data as { incident: string }).incident === i.id)) ??
+    c.incidents[0]!;
   const event = c.events[0]!;
   const source = c.sources[0]!;
   const actor = c.actors[0]!;
@@ -38,7 +54,9 @@ export function pageTypes(): Record<string, string> {
 export function orderedEventIds(incidentId: string): string[] {
   return content()
     .events.filter((e) => (e.data as { incident: string }).incident === incidentId)
-    .sort((a, b) => compareDates((a.data as { date: { on: string } }).date, (b.data as { date: { on: string } }).date, a.id, b.id))
+    .sort((a, b) =>
+      compareDates((a.data as { date: { on: string } }).date, (b.data as { date: { on: string } }).date, a.id, b.id),
+    )
     .map((e) => e.id);
 }
 

@@ -5,7 +5,9 @@ const types = pageTypes();
 
 for (const lang of ['de', 'en'] as const) {
   for (const [type, path] of Object.entries(types)) {
-    test(`the ${type} page renders in ${lang} with its language, last change and correction links, without console errors or axe violations`, async ({ page }) => {
+    test(`the ${type} page renders in ${lang} with its language, last change and correction links, without console errors or axe violations`, async ({
+      page,
+    }) => {
       const errors = captureConsoleErrors(page);
       const res = await page.goto(`/${lang}${path}`);
       expect(res?.status()).toBe(200);
@@ -34,7 +36,9 @@ test('an incident page lists its events in date order, each with its date precis
   await page.goto(`/en/incidents/${id}/`);
   const ids = await page.locator('ol.events > li').evaluateAll((els) => els.map((e) => e.id.replace(/^event-/, '')));
   expect(ids).toEqual(orderedEventIds(id));
-  const precisions = await page.locator('ol.events > li time[data-precision]').evaluateAll((els) => els.map((e) => e.getAttribute('data-precision')));
+  const precisions = await page
+    .locator('ol.events > li time[data-precision]')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('data-precision')));
   expect(precisions.length).toBe(ids.length);
   for (const p of precisions) expect(['year', 'month', 'day']).toContain(p);
 });

@@ -22,7 +22,9 @@ test.describe('print', () => {
     await expect(page.locator('.brief .no-print a')).toBeVisible();
   });
 
-  test('in print the brief shows only the brief: summary, key dates, sources, citation and address', async ({ page }) => {
+  test('in print the brief shows only the brief: summary, key dates, sources, citation and address', async ({
+    page,
+  }) => {
     const id = c.incidents[0]!.id;
     await page.goto(`/de/incidents/${id}/brief/`);
     await page.emulateMedia({ media: 'print' });
@@ -31,7 +33,9 @@ test.describe('print', () => {
     for (const h of ['#b-summary', '#b-dates', '#b-sources', '#b-cite']) await expect(page.locator(h)).toBeVisible();
     await expect(page.locator('.brief-cite')).toContainText('Verfügbar unter');
     // No table is cut off at the right edge.
-    const overflow = await page.locator('.brief table').evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
+    const overflow = await page
+      .locator('.brief table')
+      .evaluateAll((ts) => ts.filter((t) => t.scrollWidth > t.clientWidth + 1).length);
     expect(overflow).toBe(0);
   });
 

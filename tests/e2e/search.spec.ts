@@ -15,7 +15,9 @@ const words = (s: string) => s.split(/[^\p{L}]+/u).filter((w) => w.length >= 7);
  */
 function distinctiveWord(lang: 'de' | 'en'): { event: Ev; word: string } {
   const seen = new Map<string, Set<string>>();
-  for (const e of events()) for (const w of words(`${e.data.title[lang]} ${e.data.summary[lang]}`)) seen.set(fold(w), (seen.get(fold(w)) ?? new Set()).add(e.id));
+  for (const e of events())
+    for (const w of words(`${e.data.title[lang]} ${e.data.summary[lang]}`))
+      seen.set(fold(w), (seen.get(fold(w)) ?? new Set()).add(e.id));
   for (const e of events()) {
     const w = words(e.data.summary[lang] ?? '').find((x) => seen.get(fold(x))?.size === 1);
     if (w) return { event: e, word: w };
@@ -34,11 +36,15 @@ async function resultHrefs(page: Page): Promise<string[]> {
     await page.locator('#search-more').click();
     await expect(page.locator('[data-search-result]')).not.toHaveCount(n);
   }
-  return page.locator('[data-search-result] h3 a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+  return page
+    .locator('[data-search-result] h3 a')
+    .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
 }
 
 for (const lang of ['de', 'en'] as const) {
-  test(`/${lang}/search/?q= finds an event by a word of its ${lang === 'de' ? 'German' : 'English'} summary`, async ({ page }) => {
+  test(`/${lang}/search/?q= finds an event by a word of its ${lang === 'de' ? 'German' : 'English'} summary`, async ({
+    page,
+  }) => {
     const errors = captureConsoleErrors(page);
     const { event, word } = distinctiveWord(lang);
     await page.goto(`/${lang}/search/?q=${encodeURIComponent(word)}`);
@@ -49,7 +55,10 @@ for (const lang of ['de', 'en'] as const) {
     await expect(hit.locator('h3')).toHaveText(event.data.title[lang]!);
     await expect(hit.locator('.excerpt mark').first()).toBeVisible();
     // "Show on the timeline" carries the same words.
-    await expect(page.locator('#search-timeline')).toHaveAttribute('href', `/${lang}/timeline/?q=${encodeURIComponent(word)}`);
+    await expect(page.locator('#search-timeline')).toHaveAttribute(
+      'href',
+      `/${lang}/timeline/?q=${encodeURIComponent(word)}`,
+    );
     expect(errors).toEqual([]);
   });
 }
@@ -94,7 +103,10 @@ test('without JavaScript the search page explains itself and links to the timeli
 });
 
 for (const lang of ['de', 'en'] as const) {
-  test(`the ${lang} search page with results has no axe violations and sends no request off the origin`, async ({ page, baseURL }) => {
+  test(`the ${lang} search page with results has no axe violations and sends no request off the origin`, async ({
+    page,
+    baseURL,
+  }) => {
     const origin = new URL(baseURL!).origin;
     const off: string[] = [];
     page.on('request', (r) => {

@@ -6,7 +6,12 @@ import { CHUNK } from '../../src/scripts/timeline/list.ts';
 
 interface Ev {
   id: string;
-  data: { incident: string; date: { on: string }; title: { de: string; en: string }; summary: { de: string; en: string } };
+  data: {
+    incident: string;
+    date: { on: string };
+    title: { de: string; en: string };
+    summary: { de: string; en: string };
+  };
 }
 const events = () => content().events as unknown as Ev[];
 const visibleItems = (page: Page) => page.locator('#tl-list ol.events > li:visible');
@@ -52,7 +57,9 @@ test('a filter changes the list and the URL, and a reload keeps it', async ({ pa
 test('the text filter ignores case and diacritics and is shared through the URL', async ({ page }) => {
   // A word with an umlaut from a real title, typed without it and in capitals.
   const hasUmlaut = (w: string) => /[äöüß]/i.test(w);
-  const ev = events().find((e) => e.data.title.de.split(/[^\p{L}]+/u).some((w) => w.length >= 4 && hasUmlaut(w))) ?? events()[0]!;
+  const ev =
+    events().find((e) => e.data.title.de.split(/[^\p{L}]+/u).some((w) => w.length >= 4 && hasUmlaut(w))) ??
+    events()[0]!;
   const words = ev.data.title.de.split(/[^\p{L}]+/u).filter((w) => w.length >= 4);
   const word = words.find(hasUmlaut) ?? words[0]!;
   const q = fold(word).toUpperCase();
@@ -106,7 +113,9 @@ test('with JavaScript disabled the list shows every event, filters or not, and s
     await expect(page.locator('#tl-list ol.events > li')).toHaveCount(all.length);
   } else {
     // A large register lists its events on the year pages.
-    const years = await page.locator('.tl-years a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
+    const years = await page
+      .locator('.tl-years a')
+      .evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).pathname));
     let n = 0;
     for (const y of years) {
       await page.goto(y);

@@ -6,7 +6,16 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'csv-stringify/sync';
 import { parse } from 'csv-parse/sync';
-import { GENERATOR, aggregateCsv, buildDataset, formatDatasetJson, hasClassificationMarker, parseOrgMap, RAW_COLUMNS, type RowProblem } from '../../src/lib/raw-records.ts';
+import {
+  GENERATOR,
+  aggregateCsv,
+  buildDataset,
+  formatDatasetJson,
+  hasClassificationMarker,
+  parseOrgMap,
+  RAW_COLUMNS,
+  type RowProblem,
+} from '../../src/lib/raw-records.ts';
 import { synthOrgs, synthOrgMapCsv, synthRows, type SynthRow } from '../../src/lib/synth-raw.ts';
 import { validateDataset, type DatasetDimension } from '../../src/lib/dataset-schema.ts';
 
@@ -20,7 +29,13 @@ function csvOf(rows: SynthRow[]): string {
 
 async function run(text: string, rowDim: DatasetDimension = 'org-category', colDim: DatasetDimension = 'month') {
   const rejects: RowProblem[] = [];
-  const result = await aggregateCsv(Readable.from([text]), { rowDim, colDim, map, timeZone: 'Europe/Berlin', onReject: (p) => rejects.push(p) });
+  const result = await aggregateCsv(Readable.from([text]), {
+    rowDim,
+    colDim,
+    map,
+    timeZone: 'Europe/Berlin',
+    onReject: (p) => rejects.push(p),
+  });
   return { result, rejects };
 }
 
@@ -29,7 +44,15 @@ describe('aggregate pipeline', () => {
 
   it('not one identifier of the synthetic input appears anywhere in the output', async () => {
     const { result } = await run(csvOf(rows));
-    const { dataset } = buildDataset(result.counter, { k: 10, base: 5, timeZone: 'Europe/Berlin', generated: '2026-11-26', measure: 'exposed-meetings', inputRows: result.inputRows, rejectedRows: result.rejectedRows });
+    const { dataset } = buildDataset(result.counter, {
+      k: 10,
+      base: 5,
+      timeZone: 'Europe/Berlin',
+      generated: '2026-11-26',
+      measure: 'exposed-meetings',
+      inputRows: result.inputRows,
+      rejectedRows: result.rejectedRows,
+    });
     const out = formatDatasetJson(dataset).toLowerCase();
     const needles = new Set<string>();
     for (const r of rows) {
@@ -54,7 +77,15 @@ describe('aggregate pipeline', () => {
     const { result, rejects } = await run(csvOf(rows));
     expect(rejects).toEqual([]);
     expect(result.inputRows).toBe(6000);
-    const built = buildDataset(result.counter, { k: 10, base: 5, timeZone: 'Europe/Berlin', generated: '2026-11-26', measure: 'exposed-meetings', inputRows: result.inputRows, rejectedRows: 0 });
+    const built = buildDataset(result.counter, {
+      k: 10,
+      base: 5,
+      timeZone: 'Europe/Berlin',
+      generated: '2026-11-26',
+      measure: 'exposed-meetings',
+      inputRows: result.inputRows,
+      rejectedRows: 0,
+    });
     expect(validateDataset(built.dataset, 'synthetic.json')).toEqual([]);
     expect(built.counts.flat().reduce((a, b) => a + b, 0)).toBe(6000);
     expect(built.dataset.total).toBe(6000);
@@ -82,7 +113,8 @@ describe('aggregate pipeline', () => {
     expect(result.rejectedRows).toBe(6);
     // Reports name the field, never the identifier values of the row.
     const msg = JSON.stringify(rejects);
-    for (const r of bad) for (const v of [r.meeting_url, r.host_email, r.title, r.meeting_number]) expect(msg).not.toContain(v);
+    for (const r of bad)
+      for (const v of [r.meeting_url, r.host_email, r.title, r.meeting_number]) expect(msg).not.toContain(v);
   });
 
   it('a title with a classification marker counts as marked; the title itself is dropped', () => {
@@ -108,8 +140,29 @@ describe('aggregate pipeline', () => {
     const raw = path.join(dir, 'raw.csv');
     const mapFile = path.join(dir, 'map.csv');
     const out = path.join(dir, 'ds.json');
-    execFileSync('npx', ['tsx', 'scripts/synth-raw.ts', '--rows', '3000', '--seed', '5', '--out', raw, '--map-out', mapFile, '--malformed', '4'], { stdio: 'pipe' });
-    const res = spawnSync('npx', ['tsx', 'scripts/aggregate.ts', raw, '--map', mapFile, '--out', out, '--generated', '2026-11-26'], { encoding: 'utf8' });
+    execFileSync(
+      'npx',
+      [
+        'tsx',
+        'scripts/synth-raw.ts',
+        '--rows',
+        '3000',
+        '--seed',
+        '5',
+        '--out',
+        raw,
+        '--map-out',
+        mapFile,
+        '--malformed',
+        '4',
+      ],
+      { stdio: 'pipe' },
+    );
+    const res = spawnSync(
+      'npx',
+      ['tsx', 'scripts/aggregate.ts', raw, '--map', mapFile, '--out', out, '--generated', '2026-11-26'],
+      { encoding: 'utf8' },
+    );
     expect(res.status, res.stderr).toBe(0);
     expect(res.stdout).toMatch(/rows read: +3000/);
     expect(res.stdout).toMatch(/rows rejected: +4/);

@@ -23,18 +23,35 @@ const sampleDataset: DatasetEntry = {
     measure: 'exposed-meetings',
     rows: { dimension: 'org-category', values: ['military', 'government'] },
     columns: { dimension: 'month', values: ['2024-04', '2024-05'] },
-    cells: [[40, 'suppressed'], ['suppressed', 30]],
+    cells: [
+      [40, 'suppressed'],
+      ['suppressed', 30],
+    ],
     rowTotals: [60, 'suppressed'],
     columnTotals: ['suppressed', 50],
     total: 100,
-    method: { k: 10, roundingBase: 10, timeZone: 'Europe/Berlin', generator: 'konferenzleck-aggregate@1.0.0', generated: '2026-11-26', inputRows: 100, rejectedRows: 0 },
+    method: {
+      k: 10,
+      roundingBase: 10,
+      timeZone: 'Europe/Berlin',
+      generator: 'konferenzleck-aggregate@1.0.0',
+      generated: '2026-11-26',
+      inputRows: 100,
+      rejectedRows: 0,
+    },
   },
 };
 
 function input(extra: DatasetEntry[] = []): ApiInput {
-  const items = versionables({ ...content, narratives: content.narratives.map((n) => ({ id: n.id, body: n.body })) } as unknown as SnapshotInput);
+  const items = versionables({
+    ...content,
+    narratives: content.narratives.map((n) => ({ id: n.id, body: n.body })),
+  } as unknown as SnapshotInput);
   return {
-    incidents: content.incidents, events: content.events, sources: content.sources, actors: content.actors,
+    incidents: content.incidents,
+    events: content.events,
+    sources: content.sources,
+    actors: content.actors,
     datasets: [...datasets, ...extra],
     versions: new Map(items.map((v) => [`${v.kind}/${v.id}`, v.contentVersion.id] as const)),
   };
@@ -65,8 +82,13 @@ describe('open data API', () => {
     for (const name of ['incidents', 'events', 'sources', 'actors'] as const) {
       const json = JSON.parse(byPath.get(`/api/v1/${name}.json`)!.body) as { items: { id: string; data: unknown }[] };
       const entries = [...content[name]].sort((a, b) => (a.id < b.id ? -1 : 1));
-      expect(json.items.map((i) => i.id), name).toEqual(entries.map((e) => e.id));
-      json.items.forEach((it, n) => expect(it.data, `${name}/${it.id}`).toEqual(JSON.parse(JSON.stringify(entries[n]!.data))));
+      expect(
+        json.items.map((i) => i.id),
+        name,
+      ).toEqual(entries.map((e) => e.id));
+      json.items.forEach((it, n) =>
+        expect(it.data, `${name}/${it.id}`).toEqual(JSON.parse(JSON.stringify(entries[n]!.data))),
+      );
     }
     const ds = JSON.parse(byPath.get('/api/v1/datasets.json')!.body) as { items: { id: string }[] };
     expect(ds.items.map((i) => i.id)).toContain(sampleDataset.id);
@@ -77,9 +99,15 @@ describe('open data API', () => {
       const rows = parse(byPath.get(`/api/v1/${name}.csv`)!.body, { bom: false }) as string[][];
       const [header, ...body] = rows;
       expect(header, name).toEqual(csvColumns(name));
-      const json = JSON.parse(byPath.get(`/api/v1/${name}.json`)!.body) as { items: { id: string; page?: unknown; version?: string; data: Record<string, unknown> }[] };
+      const json = JSON.parse(byPath.get(`/api/v1/${name}.json`)!.body) as {
+        items: { id: string; page?: unknown; version?: string; data: Record<string, unknown> }[];
+      };
       expect(body.length, name).toBe(json.items.length);
-      json.items.forEach((it, n) => expect(body[n], `${name}/${it.id}`).toEqual(flatten({ id: it.id, page: it.page, version: it.version, ...it.data }, header!)));
+      json.items.forEach((it, n) =>
+        expect(body[n], `${name}/${it.id}`).toEqual(
+          flatten({ id: it.id, page: it.page, version: it.version, ...it.data }, header!),
+        ),
+      );
     }
   });
 
@@ -87,13 +115,30 @@ describe('open data API', () => {
     const rows = parse(byPath.get('/api/v1/datasets.csv')!.body, { columns: true }) as Record<string, string>[];
     const mine = rows.filter((r) => r['dataset'] === sampleDataset.id);
     expect(mine).toHaveLength(4);
-    expect(mine[0]).toEqual({ dataset: sampleDataset.id, measure: 'exposed-meetings', row_dimension: 'org-category', row_value: 'military', column_dimension: 'month', column_value: '2024-04', count: '40', suppressed: 'false' });
+    expect(mine[0]).toEqual({
+      dataset: sampleDataset.id,
+      measure: 'exposed-meetings',
+      row_dimension: 'org-category',
+      row_value: 'military',
+      column_dimension: 'month',
+      column_value: '2024-04',
+      count: '40',
+      suppressed: 'false',
+    });
     expect(mine[1]).toMatchObject({ count: '', suppressed: 'true' });
   });
 
   it('index.json lists every file with its SHA-256, size and the data version', () => {
-    const index = JSON.parse(byPath.get('/api/v1/index.json')!.body) as { dataVersion: string; files: { path: string; sha256: string; bytes: number; schema?: string }[] };
-    expect(index.files.map((f) => f.path).sort()).toEqual(files.filter((f) => !f.path.endsWith('/index.json')).map((f) => f.path).sort());
+    const index = JSON.parse(byPath.get('/api/v1/index.json')!.body) as {
+      dataVersion: string;
+      files: { path: string; sha256: string; bytes: number; schema?: string }[];
+    };
+    expect(index.files.map((f) => f.path).sort()).toEqual(
+      files
+        .filter((f) => !f.path.endsWith('/index.json'))
+        .map((f) => f.path)
+        .sort(),
+    );
     for (const f of index.files) {
       const body = byPath.get(f.path)!.body;
       expect(f.sha256, f.path).toBe(sha256Hex(body));
@@ -105,7 +150,10 @@ describe('open data API', () => {
 
   it('the data version changes when any entry changes', () => {
     const a = input();
-    const changed = { ...a, actors: a.actors.map((x, n) => (n === 0 ? { ...x, data: { ...(x.data as object), short: 'CHANGED' } } : x)) };
+    const changed = {
+      ...a,
+      actors: a.actors.map((x, n) => (n === 0 ? { ...x, data: { ...(x.data as object), short: 'CHANGED' } } : x)),
+    };
     const v = (i: ApiInput) => (JSON.parse(apiFiles(i).at(-1)!.body) as { dataVersion: string }).dataVersion;
     expect(v(changed)).not.toBe(v(a));
     expect(v(input())).toBe(v(a));

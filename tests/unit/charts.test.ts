@@ -1,7 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import type { ActorData, EventData, FigureData, Incident, SourceData } from '../../src/lib/schemas.ts';
-import { affectedByCategoryCountry, eventsPerMonth, incidentMilestones, sourcesByKindLanguage, type Item, type RegisterInput } from '../../src/lib/register-aggregates.ts';
-import { affectedChart, datasetChart, eventsChart, figuresChart, milestonesChart, sourcesChart, tableCsv, type ChartSpec } from '../../src/lib/charts/register-charts.ts';
+import {
+  affectedByCategoryCountry,
+  eventsPerMonth,
+  incidentMilestones,
+  sourcesByKindLanguage,
+  type Item,
+  type RegisterInput,
+} from '../../src/lib/register-aggregates.ts';
+import {
+  affectedChart,
+  datasetChart,
+  eventsChart,
+  figuresChart,
+  milestonesChart,
+  sourcesChart,
+  tableCsv,
+  type ChartSpec,
+} from '../../src/lib/charts/register-charts.ts';
 import type { Dataset } from '../../src/lib/dataset-schema.ts';
 import validDataset from '../fixtures/datasets/valid.json' with { type: 'json' };
 
@@ -28,30 +44,81 @@ function incident(id: string, kind: Incident['kind'] = 'incident'): Item<Inciden
   };
 }
 
-function event(id: string, inc: string, on: string, type: EventData['type'], actors: EventData['actors'] = [], status: EventData['status'] = 'confirmed'): Item<EventData> {
+function event(
+  id: string,
+  inc: string,
+  on: string,
+  type: EventData['type'],
+  actors: EventData['actors'] = [],
+  status: EventData['status'] = 'confirmed',
+): Item<EventData> {
   return {
     id,
-    data: { incident: inc, date: { on }, type, status, confidence: 'confirmed', title: bi(id), summary: bi(id), actors, sources: [{ source: 'src-x' }], corrections: [] },
+    data: {
+      incident: inc,
+      date: { on },
+      type,
+      status,
+      confidence: 'confirmed',
+      title: bi(id),
+      summary: bi(id),
+      actors,
+      sources: [{ source: 'src-x' }],
+      corrections: [],
+    },
   };
 }
 
-const actor = (id: string, category: ActorData['category'], country: ActorData['country']): Item<ActorData> => ({ id, data: { name: bi(id), kind: 'ministry', country, category } });
+const actor = (id: string, category: ActorData['category'], country: ActorData['country']): Item<ActorData> => ({
+  id,
+  data: { name: bi(id), kind: 'ministry', country, category },
+});
 
 const source = (id: string, kind: SourceData['kind'], language: SourceData['language']): Item<SourceData> => ({
   id,
-  data: { kind, language, reliability: ['original'], documentIds: [], unknown: { publisher: 'x', title: 'x', url: 'x', published: 'x', retrieved: 'x' }, archiveMissingReason: 'none' },
+  data: {
+    kind,
+    language,
+    reliability: ['original'],
+    documentIds: [],
+    unknown: { publisher: 'x', title: 'x', url: 'x', published: 'x', retrieved: 'x' },
+    archiveMissingReason: 'none',
+  },
 });
 
-function figure(id: string, measure: FigureData['measure'], value: FigureData['value'], wording: string, who: string): Item<FigureData> {
-  return { id, data: { incident: 'a', measure, value, label: bi(`${measure} ${id}`), wording: { text: wording, lang: 'de' }, attribution: bi(who), sources: [{ source: 'src-x' }] } };
+function figure(
+  id: string,
+  measure: FigureData['measure'],
+  value: FigureData['value'],
+  wording: string,
+  who: string,
+): Item<FigureData> {
+  return {
+    id,
+    data: {
+      incident: 'a',
+      measure,
+      value,
+      label: bi(`${measure} ${id}`),
+      wording: { text: wording, lang: 'de' },
+      attribution: bi(who),
+      sources: [{ source: 'src-x' }],
+    },
+  };
 }
 
 const input: RegisterInput = {
   incidents: [incident('a'), incident('b'), incident('ctx', 'context')],
   events: [
     event('2024-03-01-leak', 'a', '2024-03-01', 'disclosure', [{ actor: 'mil', role: 'affected' }]),
-    event('2024-03-02-statement', 'a', '2024-03-02', 'official-statement', [{ actor: 'mil', role: 'affected' }, { actor: 'min', role: 'stated' }]),
-    event('2024-03-05-more', 'a', '2024-03-05', 'media-report', [{ actor: 'parl', role: 'affected' }, { actor: 'nl-min', role: 'affected' }]),
+    event('2024-03-02-statement', 'a', '2024-03-02', 'official-statement', [
+      { actor: 'mil', role: 'affected' },
+      { actor: 'min', role: 'stated' },
+    ]),
+    event('2024-03-05-more', 'a', '2024-03-05', 'media-report', [
+      { actor: 'parl', role: 'affected' },
+      { actor: 'nl-min', role: 'affected' },
+    ]),
     event('2024-03-06-retracted', 'a', '2024-03-06', 'media-report', [{ actor: 'min', role: 'affected' }], 'retracted'),
     event('2024-05-03-fix', 'b', '2024-05-03', 'fix'),
     event('2024-05-04-report', 'b', '2024-05-04', 'media-report', [{ actor: 'min', role: 'affected' }]),
@@ -59,8 +126,19 @@ const input: RegisterInput = {
     event('2024-00-00-year-only', 'b', '2024', 'context'),
     event('2014-05-01-old', 'ctx', '2014-05-01', 'vulnerability-record'),
   ],
-  sources: [source('src-1', 'news-article', 'de'), source('src-2', 'news-article', 'de'), source('src-3', 'parliamentary-document', 'de'), source('src-4', 'news-article', 'nl'), source('src-5', 'vendor-advisory', 'en')],
-  actors: [actor('mil', 'military', 'DE'), actor('min', 'government', 'DE'), actor('parl', 'parliament', 'DE'), actor('nl-min', 'government', 'NL')],
+  sources: [
+    source('src-1', 'news-article', 'de'),
+    source('src-2', 'news-article', 'de'),
+    source('src-3', 'parliamentary-document', 'de'),
+    source('src-4', 'news-article', 'nl'),
+    source('src-5', 'vendor-advisory', 'en'),
+  ],
+  actors: [
+    actor('mil', 'military', 'DE'),
+    actor('min', 'government', 'DE'),
+    actor('parl', 'parliament', 'DE'),
+    actor('nl-min', 'government', 'NL'),
+  ],
   figures: [
     figure('f1', 'links', { type: 'more-than', min: 6000 }, 'mehr als 6.000 Links', 'Zeitung A'),
     figure('f2', 'links', { type: 'range', min: 1000, max: 2000 }, 'zwischen 1.000 und 2.000', 'Zeitung B'),
@@ -153,7 +231,14 @@ describe('chart specs', () => {
   });
 
   it('every chart SVG is an accessible image drawn in currentColor', () => {
-    const charts = [eventsChart(input, 'de'), affectedChart(input, 'de', 'a'), milestonesChart(input, 'de'), sourcesChart(input, 'de'), figuresChart(input, 'de', 'a'), datasetChart('x', validDataset as Dataset, 'de')];
+    const charts = [
+      eventsChart(input, 'de'),
+      affectedChart(input, 'de', 'a'),
+      milestonesChart(input, 'de'),
+      sourcesChart(input, 'de'),
+      figuresChart(input, 'de', 'a'),
+      datasetChart('x', validDataset as Dataset, 'de'),
+    ];
     for (const c of charts) {
       const svg = svgOf(c);
       expect(svg).toMatch(/^<svg [^>]*role="img" aria-labelledby="([^"]+)-title" aria-describedby="\1-desc"/);
@@ -165,7 +250,9 @@ describe('chart specs', () => {
   it('the register-wide events chart leaves out context entries', () => {
     const c = eventsChart(input, 'en')!;
     expect(c.table.columns).toEqual(['Month', 'Incident a', 'Incident b', 'Total']);
-    expect(c.notes).toEqual(['1 event is dated only to the year or across several months and not placed in a month here.']);
+    expect(c.notes).toEqual([
+      '1 event is dated only to the year or across several months and not placed in a month here.',
+    ]);
   });
 });
 

@@ -4,7 +4,17 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 import {
-  citationHtml, citationMetaTags, entryJsonLd, formatCitation, toApa, toBibtex, toCslJson, toDin, toRis, versionUrl, type PageCitation,
+  citationHtml,
+  citationMetaTags,
+  entryJsonLd,
+  formatCitation,
+  toApa,
+  toBibtex,
+  toCslJson,
+  toDin,
+  toRis,
+  versionUrl,
+  type PageCitation,
 } from '../../src/lib/citation.ts';
 import { makeVersion } from '../../src/lib/versions.ts';
 
@@ -18,10 +28,23 @@ const base: PageCitation = {
   description: 'Vier Offiziere besprachen …',
   firstPublished: '2026-11-20',
 };
-const en: PageCitation = { ...base, lang: 'en', kind: 'event', id: '2024-02-19-luftwaffe-webex-call', title: 'Webex conference of four Luftwaffe officers' };
+const en: PageCitation = {
+  ...base,
+  lang: 'en',
+  kind: 'event',
+  id: '2024-02-19-luftwaffe-webex-call',
+  title: 'Webex conference of four Luftwaffe officers',
+};
 const URL_DE = 'https://konferenzleck.org/de/incidents/taurus-leak-2024/v/2026-11-26-173ddaf8/';
 
-type Csl = { title?: string; URL?: string; issued?: { 'date-parts': number[][] }; version?: string; note?: string; accessed?: { 'date-parts': number[][] } };
+type Csl = {
+  title?: string;
+  URL?: string;
+  issued?: { 'date-parts': number[][] };
+  version?: string;
+  note?: string;
+  accessed?: { 'date-parts': number[][] };
+};
 const parse = (text: string) => new Cite(text).data as Csl[];
 
 describe('citations', () => {
@@ -86,7 +109,9 @@ describe('citations', () => {
   it('the version day is never marked as the retrieval day, even when both are the same day', () => {
     const same = { ...base, accessed: base.version.date };
     const html = citationHtml(formatCitation(same, 'csl'), 'csl', same.accessed);
-    expect(html).toMatch(/&quot;accessed&quot;: \{\s*&quot;date-parts&quot;: <span data-accessed="csl">\[\[2026, 11, 26\]\]<\/span>/);
+    expect(html).toMatch(
+      /&quot;accessed&quot;: \{\s*&quot;date-parts&quot;: <span data-accessed="csl">\[\[2026, 11, 26\]\]<\/span>/,
+    );
     expect(html).toMatch(/&quot;issued&quot;: \{\s*&quot;date-parts&quot;: \[\[2026, 11, 26\]\]/);
   });
 
@@ -103,8 +128,16 @@ describe('citations', () => {
   });
 
   it('the JSON-LD of an incident is an Article with its dates, version, register and cited sources', () => {
-    const ld = entryJsonLd(base, [{ id: 'src-a', publisher: 'Deutscher Bundestag', title: 'Drucksache', url: 'https://example.org/a' }]);
-    expect(ld).toMatchObject({ '@type': 'Article', datePublished: '2026-11-20', dateModified: '2026-11-26', version: '2026-11-26-173ddaf8', isPartOf: { '@type': 'Dataset' } });
+    const ld = entryJsonLd(base, [
+      { id: 'src-a', publisher: 'Deutscher Bundestag', title: 'Drucksache', url: 'https://example.org/a' },
+    ]);
+    expect(ld).toMatchObject({
+      '@type': 'Article',
+      datePublished: '2026-11-20',
+      dateModified: '2026-11-26',
+      version: '2026-11-26-173ddaf8',
+      isPartOf: { '@type': 'Dataset' },
+    });
     expect(ld['citation']).toEqual([expect.objectContaining({ name: 'Drucksache', url: 'https://example.org/a' })]);
     expect(entryJsonLd(en, [])['@type']).toBe('CreativeWork');
   });

@@ -27,7 +27,8 @@ function contentFiles(dir: string): { file: string; text: string }[] {
     for (const name of fs.readdirSync(d).sort()) {
       const full = path.join(d, name);
       if (fs.statSync(full).isDirectory()) walk(full);
-      else if (/\.(ya?ml|mdx?)$/.test(name)) out.push({ file: path.relative(process.cwd(), full), text: fs.readFileSync(full, 'utf8') });
+      else if (/\.(ya?ml|mdx?)$/.test(name))
+        out.push({ file: path.relative(process.cwd(), full), text: fs.readFileSync(full, 'utf8') });
     }
   };
   walk(dir);
@@ -79,7 +80,8 @@ const sha256 = (s: string) => createHash('sha256').update(s, 'utf8').digest('hex
 const MEETING_LINK = /webex\.com\/(?:[\w-]+\/)?meet\b|[?&]MTID=/i;
 const EMAIL = /[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}/g;
 /** International (+49 …, 0049 …) or national numbers with separators ((030) …, 030 …). */
-const PHONE = /(?:\+|\b00)[1-9]\d{0,2}[ ./-]?\d{1,5}(?:[ ./-]?\d{2,}){1,4}|\(0\d{1,5}\)[ ./-]?\d{2,}(?:[ -]?\d{2,}){0,3}|\b0\d{2,5}[ /-]\d{3,}(?:[ -]\d{2,}){0,3}/g;
+const PHONE =
+  /(?:\+|\b00)[1-9]\d{0,2}[ ./-]?\d{1,5}(?:[ ./-]?\d{2,}){1,4}|\(0\d{1,5}\)[ ./-]?\d{2,}(?:[ -]?\d{2,}){0,3}|\b0\d{2,5}[ /-]\d{3,}(?:[ -]\d{2,}){0,3}/g;
 const digits = (s: string) => s.replace(/\D/g, '').length;
 /** Drops URLs first: digit runs inside addresses (article ids, document numbers) are not phone numbers. */
 const withoutUrls = (s: string) => s.replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
@@ -108,7 +110,8 @@ describe('content rules', () => {
         return s ? publisherNames(s) : [];
       });
       for (const lang of LANGS) {
-        if (!names.some((n) => mentions(e.data.summary[lang], n))) bad.push(`${e.file}: summary.${lang} names none of ${JSON.stringify(names)}`);
+        if (!names.some((n) => mentions(e.data.summary[lang], n)))
+          bad.push(`${e.file}: summary.${lang} names none of ${JSON.stringify(names)}`);
       }
     }
     expect(bad).toEqual([]);
@@ -136,7 +139,8 @@ describe('content rules', () => {
     for (const i of incidents) {
       for (const lang of LANGS) {
         const has = content.narratives.some((n) => n.id === `${i.id}/${lang}`);
-        if (!has && i.data.translation[lang] !== 'missing') bad.push(`${i.file}: no ${lang}.mdx but translation.${lang} is ${i.data.translation[lang]}`);
+        if (!has && i.data.translation[lang] !== 'missing')
+          bad.push(`${i.file}: no ${lang}.mdx but translation.${lang} is ${i.data.translation[lang]}`);
       }
     }
     expect(bad).toEqual([]);
@@ -145,8 +149,12 @@ describe('content rules', () => {
   it('no content file contains the name of a person the naming rule protects', () => {
     const bad: string[] = [];
     for (const { file, text } of files) {
-      const words = text.normalize('NFC').toLowerCase().split(/[^\p{L}]+/u);
-      for (const w of new Set(words)) if (w && PROTECTED_NAME_HASHES.has(sha256(w))) bad.push(`${file}: a protected name`);
+      const words = text
+        .normalize('NFC')
+        .toLowerCase()
+        .split(/[^\p{L}]+/u);
+      for (const w of new Set(words))
+        if (w && PROTECTED_NAME_HASHES.has(sha256(w))) bad.push(`${file}: a protected name`);
     }
     expect(bad).toEqual([]);
   });
@@ -155,8 +163,10 @@ describe('content rules', () => {
     const bad: string[] = [];
     for (const { file, text } of files) {
       if (MEETING_LINK.test(text)) bad.push(`${file}: meeting link`);
-      for (const m of text.match(EMAIL) ?? []) if (m.toLowerCase() !== CONTACT_EMAIL) bad.push(`${file}: e-mail address`);
-      for (const m of withoutUrls(text).match(PHONE) ?? []) if (digits(m) >= 7) bad.push(`${file}: phone number ${m.replace(/\d(?=\d{2})/g, '•')}`);
+      for (const m of text.match(EMAIL) ?? [])
+        if (m.toLowerCase() !== CONTACT_EMAIL) bad.push(`${file}: e-mail address`);
+      for (const m of withoutUrls(text).match(PHONE) ?? [])
+        if (digits(m) >= 7) bad.push(`${file}: phone number ${m.replace(/\d(?=\d{2})/g, '•')}`);
     }
     expect(bad).toEqual([]);
   });
@@ -166,7 +176,11 @@ describe('content rules', () => {
     expect(MEETING_LINK.test('https://example.webex.com/example/j.php?MTID=m123')).toBe(true);
     expect('write to someone@example.org'.match(EMAIL)).not.toBeNull();
     expect((withoutUrls('call +49 30 1234567').match(PHONE) ?? []).some((m) => digits(m) >= 7)).toBe(true);
-    expect((withoutUrls('Drucksache 20/10839, Kamerstuk 26 643, nr. 1181, CVE-2020-3142').match(PHONE) ?? []).filter((m) => digits(m) >= 7)).toEqual([]);
+    expect(
+      (withoutUrls('Drucksache 20/10839, Kamerstuk 26 643, nr. 1181, CVE-2020-3142').match(PHONE) ?? []).filter(
+        (m) => digits(m) >= 7,
+      ),
+    ).toEqual([]);
     expect(PROTECTED_NAME_HASHES.has(sha256('example'))).toBe(false);
   });
 });

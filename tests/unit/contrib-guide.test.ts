@@ -54,11 +54,20 @@ function quietIo(answers?: string[]) {
 /** `npm run new -- …` commands of a Markdown guide, as argument lists (quotes and line continuations resolved). */
 function newCommands(markdown: string): string[][] {
   const blocks = [...markdown.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => m[1]!.replace(/\\\n\s*/g, ' '));
-  return blocks
-    .flatMap((b) => b.split('\n'))
-    .filter((l) => l.trim().startsWith('npm run new -- '))
-    // A shell word: unquoted runs and "quoted" runs, joined; the quotes themselves are dropped.
-    .map((l) => [...l.trim().slice('npm run new -- '.length).matchAll(/(?:[^\s"]+|"[^"]*")+/g)].map((m) => m[0].replace(/"/g, '')));
+  return (
+    blocks
+      .flatMap((b) => b.split('\n'))
+      .filter((l) => l.trim().startsWith('npm run new -- '))
+      // A shell word: unquoted runs and "quoted" runs, joined; the quotes themselves are dropped.
+      .map((l) =>
+        [
+          ...l
+            .trim()
+            .slice('npm run new -- '.length)
+            .matchAll(/(?:[^\s"]+|"[^"]*")+/g),
+        ].map((m) => m[0].replace(/"/g, '')),
+      )
+  );
 }
 
 const guides = { en: fs.readFileSync('CONTRIBUTING.md', 'utf8'), de: fs.readFileSync('CONTRIBUTING.de.md', 'utf8') };
@@ -71,7 +80,19 @@ describe('contributor guide', () => {
 
   for (const [lang, text] of Object.entries(guides)) {
     it(`${lang}: names the commands to add, check and preview content, and what CI checks`, () => {
-      for (const s of ['npm run new -- event', 'npm run new -- source', 'npm run check:content', 'npm run dev', 'npm start', 'npm run schemas', 'docs/schema-reference.md', 'yaml-language-server: $schema=', 'redhat.vscode-yaml', '.github/workflows/ci.yml', CONTACT_EMAIL]) {
+      for (const s of [
+        'npm run new -- event',
+        'npm run new -- source',
+        'npm run check:content',
+        'npm run dev',
+        'npm start',
+        'npm run schemas',
+        'docs/schema-reference.md',
+        'yaml-language-server: $schema=',
+        'redhat.vscode-yaml',
+        '.github/workflows/ci.yml',
+        CONTACT_EMAIL,
+      ]) {
         expect(text, s).toContain(s);
       }
       for (const marker of ['`confirmed`', '`secondary`', '`inferred`']) expect(text).toContain(marker);
@@ -79,9 +100,22 @@ describe('contributor guide', () => {
 
     it(`${lang}: copies the naming and privacy rules`, () => {
       const flat = text.replace(/\s+/g, ' ');
-      const must = lang === 'en'
-        ? ['members of government', 'journalists as authors of their own published work', 'described by role, even where a newspaper printed the name', 'Meeting links, meeting numbers, access codes', 'participant lists of specific exposed meetings']
-        : ['Mitglieder von Regierungen', 'Autorinnen und Autoren ihrer eigenen', 'über ihre Rolle beschrieben, auch wenn eine Zeitung den Namen gedruckt hat', 'Meeting-Links, Meeting-Nummern, Zugangscodes', 'Teilnehmerlisten einzelner offengelegter Meetings'];
+      const must =
+        lang === 'en'
+          ? [
+              'members of government',
+              'journalists as authors of their own published work',
+              'described by role, even where a newspaper printed the name',
+              'Meeting links, meeting numbers, access codes',
+              'participant lists of specific exposed meetings',
+            ]
+          : [
+              'Mitglieder von Regierungen',
+              'Autorinnen und Autoren ihrer eigenen',
+              'über ihre Rolle beschrieben, auch wenn eine Zeitung den Namen gedruckt hat',
+              'Meeting-Links, Meeting-Nummern, Zugangscodes',
+              'Teilnehmerlisten einzelner offengelegter Meetings',
+            ];
       for (const s of must) expect(flat, s).toContain(s);
     });
 
@@ -113,9 +147,13 @@ describe('contributor guide', () => {
     }
     const written = fs.readFileSync(path.join(root, 'events/2024-03-04-spd-against-inquiry-committee.yaml'), 'utf8');
     // The file shown in the guide is exactly what the scaffolder writes.
-    const shown = /```yaml\n# src\/content\/events\/2024-03-04-spd-against-inquiry-committee\.yaml\n([\s\S]*?)```/.exec(guides.en)?.[1];
+    const shown = /```yaml\n# src\/content\/events\/2024-03-04-spd-against-inquiry-committee\.yaml\n([\s\S]*?)```/.exec(
+      guides.en,
+    )?.[1];
     expect(shown).toBe(written);
-    expect(sourceSchema.parse(parse(fs.readFileSync(path.join(root, 'sources/src-dlf-2024-03-04.yaml'), 'utf8')))).toEqual(sourceSchema.parse(existing));
+    expect(
+      sourceSchema.parse(parse(fs.readFileSync(path.join(root, 'sources/src-dlf-2024-03-04.yaml'), 'utf8'))),
+    ).toEqual(sourceSchema.parse(existing));
     const result = validateContent(root, { root, today: TODAY });
     expect(result.errors.map(formatProblem)).toEqual([]);
     expect(result.content.events.some((e) => e.id === '2024-03-04-spd-against-inquiry-committee')).toBe(true);
@@ -124,14 +162,37 @@ describe('contributor guide', () => {
   it('the correction example in the guide is a valid corrections entry', () => {
     const block = /```yaml\ncorrections:\n([\s\S]*?)```/.exec(guides.en)?.[0].replace(/```(yaml)?/g, '');
     const data = parse(block!) as { corrections: unknown[] };
-    const event = parse(fs.readFileSync('src/content/events/2024-02-19-luftwaffe-webex-call.yaml', 'utf8')) as Record<string, unknown>;
+    const event = parse(fs.readFileSync('src/content/events/2024-02-19-luftwaffe-webex-call.yaml', 'utf8')) as Record<
+      string,
+      unknown
+    >;
     expect(eventSchema.safeParse({ ...event, corrections: data.corrections }).success).toBe(true);
   });
 });
 
 describe('npm run new', () => {
   const fixture = path.resolve('tests/fixtures/mistakes/valid');
-  const eventArgs = ['event', '--incident', 'example-leak-2024', '--date', '2024-03-06', '--slug', 'follow-up', '--type', 'media-report', '--title-de', 'Nachbericht', '--title-en', 'Follow-up', '--summary-de', 'Die Zeitung berichtete nach.', '--summary-en', 'The paper followed up.', '--source', 'src-example-report'];
+  const eventArgs = [
+    'event',
+    '--incident',
+    'example-leak-2024',
+    '--date',
+    '2024-03-06',
+    '--slug',
+    'follow-up',
+    '--type',
+    'media-report',
+    '--title-de',
+    'Nachbericht',
+    '--title-en',
+    'Follow-up',
+    '--summary-de',
+    'Die Zeitung berichtete nach.',
+    '--summary-en',
+    'The paper followed up.',
+    '--source',
+    'src-example-report',
+  ];
 
   it('writes an event with the id yyyy-mm-dd-slug that passes validation, and prints its path', async () => {
     const root = tmpCopy(fixture, 'new-event');
@@ -147,7 +208,14 @@ describe('npm run new', () => {
     const target = path.join(root, 'events/2024-03-05-example-statement.yaml');
     const before = fs.readFileSync(target, 'utf8');
     const q = quietIo();
-    const r = await runNew([...eventArgs.map((a) => (a === '2024-03-06' ? '2024-03-05' : a === 'follow-up' ? 'example-statement' : a)), '--dir', root], q.io);
+    const r = await runNew(
+      [
+        ...eventArgs.map((a) => (a === '2024-03-06' ? '2024-03-05' : a === 'follow-up' ? 'example-statement' : a)),
+        '--dir',
+        root,
+      ],
+      q.io,
+    );
     expect(r.code).toBe(1);
     expect(q.err.join('\n')).toContain('refusing to overwrite');
     expect(fs.readFileSync(target, 'utf8')).toBe(before);
@@ -159,7 +227,8 @@ describe('npm run new', () => {
     const r = await runNew(['event', '--dir', root, '--incident', 'example-leak-2024'], q.io);
     expect(r.code).toBe(2);
     const msg = q.err.join('\n');
-    for (const f of ['--date', '--slug', '--type', '--title-de', '--summary-en', '--source']) expect(msg).toContain(`${f}: missing`);
+    for (const f of ['--date', '--slug', '--type', '--title-de', '--summary-en', '--source'])
+      expect(msg).toContain(`${f}: missing`);
     expect(fs.readdirSync(path.join(root, 'events'))).toEqual(['2024-03-05-example-statement.yaml']);
   });
 
@@ -174,7 +243,10 @@ describe('npm run new', () => {
   it('writes nothing when the result would break a rule, and shows what it would have written', async () => {
     const root = tmpCopy(fixture, 'new-dangling');
     const q = quietIo();
-    const r = await runNew([...eventArgs.map((a) => (a === 'src-example-report' ? 'src-nowhere' : a)), '--dir', root], q.io);
+    const r = await runNew(
+      [...eventArgs.map((a) => (a === 'src-example-report' ? 'src-nowhere' : a)), '--dir', root],
+      q.io,
+    );
     expect(r.code).toBe(1);
     expect(q.err.join('\n')).toContain('integrity/dangling-reference');
     expect(q.err.join('\n')).toContain('- source: src-nowhere');
@@ -183,23 +255,70 @@ describe('npm run new', () => {
 
   it('in a terminal, asks for each field, repeats a question after an invalid answer, and writes a valid source', async () => {
     const root = tmpCopy(fixture, 'new-ask');
-    const answers = ['Example Gazette', 'A second report', 'https://www.example.org/news/second', '', 'newspaper', 'news-article', '2024-03-07', '', '', '', '', '', ''];
+    const answers = [
+      'Example Gazette',
+      'A second report',
+      'https://www.example.org/news/second',
+      '',
+      'newspaper',
+      'news-article',
+      '2024-03-07',
+      '',
+      '',
+      '',
+      '',
+      '',
+      '',
+    ];
     const q = quietIo(answers);
     const r = await runNew(['source', '--dir', root, '--today', TODAY], q.io);
     expect(r.code, q.err.join('\n')).toBe(0);
     expect(q.err.join('\n')).toContain('allowed: one of news-article');
     expect(r.files[0]).toBe(path.join(root, 'sources/src-example-gazette-2024-03-07.yaml'));
     const data = sourceSchema.parse(parse(fs.readFileSync(r.files[0]!, 'utf8')));
-    expect(data).toMatchObject({ publisher: 'Example Gazette', language: 'de', kind: 'news-article', retrieved: TODAY, reliability: ['original'] });
+    expect(data).toMatchObject({
+      publisher: 'Example Gazette',
+      language: 'de',
+      kind: 'news-article',
+      retrieved: TODAY,
+      reliability: ['original'],
+    });
     expect(validateContent(root, { root, today: TODAY }).errors.map(formatProblem)).toEqual([]);
   });
 
   it('creates an incident folder with incident.yaml and both narratives, valid together', async () => {
     const root = tmpCopy(fixture, 'new-incident');
     const q = quietIo();
-    const r = await runNew(['incident', '--dir', root, '--today', TODAY, '--id', 'second-leak-2024', '--title-de', 'Zweites Leck', '--title-en', 'Second leak', '--summary-de', 'Ein zweites erfundenes Leck.', '--summary-en', 'A second made-up leak.', '--start', '2024-05', '--countries', 'DE,NL'], q.io);
+    const r = await runNew(
+      [
+        'incident',
+        '--dir',
+        root,
+        '--today',
+        TODAY,
+        '--id',
+        'second-leak-2024',
+        '--title-de',
+        'Zweites Leck',
+        '--title-en',
+        'Second leak',
+        '--summary-de',
+        'Ein zweites erfundenes Leck.',
+        '--summary-en',
+        'A second made-up leak.',
+        '--start',
+        '2024-05',
+        '--countries',
+        'DE,NL',
+      ],
+      q.io,
+    );
     expect(r.code, q.err.join('\n')).toBe(0);
-    expect(fs.readdirSync(path.join(root, 'incidents/second-leak-2024')).sort()).toEqual(['de.mdx', 'en.mdx', 'incident.yaml']);
+    expect(fs.readdirSync(path.join(root, 'incidents/second-leak-2024')).sort()).toEqual([
+      'de.mdx',
+      'en.mdx',
+      'incident.yaml',
+    ]);
     const result = validateContent(root, { root, today: TODAY });
     expect(result.errors.map(formatProblem)).toEqual([]);
     expect(result.content.narratives.map((n) => n.id)).toContain('second-leak-2024/en');
@@ -214,7 +333,9 @@ describe('npm run new', () => {
 
 describe('suggest-a-correction links', () => {
   it('edit links open the exact file on the configured branch', () => {
-    expect(editUrl('src/content/events/2024-02-19-luftwaffe-webex-call.yaml')).toBe(`${REPO_URL}/edit/${REPO_BRANCH}/src/content/events/2024-02-19-luftwaffe-webex-call.yaml`);
+    expect(editUrl('src/content/events/2024-02-19-luftwaffe-webex-call.yaml')).toBe(
+      `${REPO_URL}/edit/${REPO_BRANCH}/src/content/events/2024-02-19-luftwaffe-webex-call.yaml`,
+    );
     expect(viewUrl('CONTRIBUTING.md')).toBe(`${REPO_URL}/blob/${REPO_BRANCH}/CONTRIBUTING.md`);
   });
 
@@ -236,25 +357,35 @@ describe('suggest-a-correction links', () => {
   });
 
   it('the issue link names an existing form and prefills its page field and the title', () => {
-    const url = new URL(issueUrl({ template: 'correction.yml', page: 'https://konferenzleck.org/de/events/x/', title: 'Korrektur: X' }));
+    const url = new URL(
+      issueUrl({ template: 'correction.yml', page: 'https://konferenzleck.org/de/events/x/', title: 'Korrektur: X' }),
+    );
     expect(`${url.origin}${url.pathname}`).toBe(`${REPO_URL}/issues/new`);
     expect(url.searchParams.get('template')).toBe('correction.yml');
     expect(url.searchParams.get('page')).toBe('https://konferenzleck.org/de/events/x/');
     expect(url.searchParams.get('title')).toBe('Korrektur: X');
     for (const t of ISSUE_TEMPLATES) {
       const form = parse(fs.readFileSync(`.github/ISSUE_TEMPLATE/${t}`, 'utf8')) as { body: { id?: string }[] };
-      expect(form.body.some((b) => b.id === 'page'), `${t} has a "page" field to prefill`).toBe(true);
+      expect(
+        form.body.some((b) => b.id === 'page'),
+        `${t} has a "page" field to prefill`,
+      ).toBe(true);
     }
   });
 
   it('the mail link goes to the one contact address with the page in the subject', () => {
-    expect(mailUrl({ subject: 'Korrektur', page: 'https://konferenzleck.org/de/' })).toBe(`mailto:${CONTACT_EMAIL}?subject=${encodeURIComponent('Korrektur: https://konferenzleck.org/de/')}`);
+    expect(mailUrl({ subject: 'Korrektur', page: 'https://konferenzleck.org/de/' })).toBe(
+      `mailto:${CONTACT_EMAIL}?subject=${encodeURIComponent('Korrektur: https://konferenzleck.org/de/')}`,
+    );
   });
 });
 
 describe('issue forms', () => {
   const dir = '.github/ISSUE_TEMPLATE';
-  const forms = fs.readdirSync(dir).filter((f) => f.endsWith('.yml') && f !== 'config.yml').sort();
+  const forms = fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith('.yml') && f !== 'config.yml')
+    .sort();
   const REQUIRED: Record<string, string[]> = {
     'correction.yml': ['page', 'claim', 'correction', 'privacy'],
     'new-event.yml': ['page', 'date', 'claim', 'source-url', 'privacy'],
@@ -267,7 +398,16 @@ describe('issue forms', () => {
 
   for (const f of forms) {
     it(`${f} has the shape GitHub issue forms require`, () => {
-      const form = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { name: string; description: string; body: { type: string; id?: string; attributes: { label?: string; value?: string; options?: unknown[] }; validations?: { required?: boolean } }[] };
+      const form = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+        name: string;
+        description: string;
+        body: {
+          type: string;
+          id?: string;
+          attributes: { label?: string; value?: string; options?: unknown[] };
+          validations?: { required?: boolean };
+        }[];
+      };
       expect(typeof form.name).toBe('string');
       expect(form.name.length).toBeGreaterThan(0);
       expect(typeof form.description).toBe('string');
@@ -284,26 +424,41 @@ describe('issue forms', () => {
         expect(ids.has(el.id!), `${f}: id ${el.id} is unique`).toBe(false);
         ids.add(el.id!);
         expect(typeof el.attributes.label, `${f}: ${el.id} has a label`).toBe('string');
-        if (el.type === 'dropdown' || el.type === 'checkboxes') expect((el.attributes.options ?? []).length).toBeGreaterThan(0);
+        if (el.type === 'dropdown' || el.type === 'checkboxes')
+          expect((el.attributes.options ?? []).length).toBeGreaterThan(0);
       }
       for (const id of REQUIRED[f] ?? []) {
         const el = form.body.find((b) => b.id === id);
         expect(el, `${f}: field ${id}`).toBeDefined();
-        const required = el!.type === 'checkboxes' ? (el!.attributes.options as { required?: boolean }[]).every((o) => o.required === true) : el!.validations?.required === true;
+        const required =
+          el!.type === 'checkboxes'
+            ? (el!.attributes.options as { required?: boolean }[]).every((o) => o.required === true)
+            : el!.validations?.required === true;
         expect(required, `${f}: ${id} is required`).toBe(true);
       }
     });
 
     it(`${f} warns never to post leaked data, meeting links or personal details, and offers the contact address`, () => {
-      const form = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as { body: { type: string; attributes: { value?: string } }[] };
+      const form = parse(fs.readFileSync(path.join(dir, f), 'utf8')) as {
+        body: { type: string; attributes: { value?: string } }[];
+      };
       const first = form.body[0]!;
       expect(first.type).toBe('markdown');
-      for (const s of ['Never post leaked data, meeting links', 'personal details', 'Posten Sie hier niemals geleakte Daten', CONTACT_EMAIL]) expect(first.attributes.value).toContain(s);
+      for (const s of [
+        'Never post leaked data, meeting links',
+        'personal details',
+        'Posten Sie hier niemals geleakte Daten',
+        CONTACT_EMAIL,
+      ])
+        expect(first.attributes.value).toContain(s);
     });
   }
 
   it('blank issues are off, and the contact link explains the e-mail route', () => {
-    const config = parse(fs.readFileSync(path.join(dir, 'config.yml'), 'utf8')) as { blank_issues_enabled: boolean; contact_links: { name: string; url: string; about: string }[] };
+    const config = parse(fs.readFileSync(path.join(dir, 'config.yml'), 'utf8')) as {
+      blank_issues_enabled: boolean;
+      contact_links: { name: string; url: string; about: string }[];
+    };
     expect(config.blank_issues_enabled).toBe(false);
     expect(config.contact_links[0]!.url).toMatch(/^https:\/\//);
     expect(config.contact_links[0]!.about).toContain(CONTACT_EMAIL);
@@ -312,16 +467,30 @@ describe('issue forms', () => {
   it('the pull-request template has a checklist covering sources, naming, privacy and the content check', () => {
     const t = fs.readFileSync('.github/PULL_REQUEST_TEMPLATE.md', 'utf8');
     expect((t.match(/^- \[ \]/gm) ?? []).length).toBeGreaterThanOrEqual(5);
-    for (const s of ['source', 'naming rules', 'meeting links', 'corrections:', 'npm run check:content']) expect(t).toContain(s);
+    for (const s of ['source', 'naming rules', 'meeting links', 'corrections:', 'npm run check:content'])
+      expect(t).toContain(s);
   });
 });
 
 describe('corrections log', () => {
-  const c = (date: string, what: string, kind?: 'correction' | 'update' | 'withdrawal') => ({ date, kind, what: { de: what, en: what }, why: { de: 'w', en: 'w' } });
+  const c = (date: string, what: string, kind?: 'correction' | 'update' | 'withdrawal') => ({
+    date,
+    kind,
+    what: { de: what, en: what },
+    why: { de: 'w', en: 'w' },
+  });
   const input = {
-    incidents: [{ id: 'a-2024', data: { title: { de: 'A', en: 'A' }, corrections: [c('2026-01-02', 'a1'), c('2026-03-01', 'a2', 'update')] } }],
+    incidents: [
+      {
+        id: 'a-2024',
+        data: { title: { de: 'A', en: 'A' }, corrections: [c('2026-01-02', 'a1'), c('2026-03-01', 'a2', 'update')] },
+      },
+    ],
     events: [
-      { id: '2024-03-05-e', data: { incident: 'a-2024', title: { de: 'E', en: 'E' }, corrections: [c('2026-02-01', 'e1', 'withdrawal')] } },
+      {
+        id: '2024-03-05-e',
+        data: { incident: 'a-2024', title: { de: 'E', en: 'E' }, corrections: [c('2026-02-01', 'e1', 'withdrawal')] },
+      },
       { id: '2024-03-06-f', data: { incident: 'a-2024', title: { de: 'F', en: 'F' } } },
     ],
   };
@@ -329,15 +498,31 @@ describe('corrections log', () => {
   it('collects the corrections of incidents and events, newest first, with kind, target, page and anchor', () => {
     const log = changelog(input);
     expect(log.map((e) => e.what.en)).toEqual(['a2', 'e1', 'a1']);
-    expect(log[0]).toMatchObject({ kind: 'update', target: { kind: 'incident', id: 'a-2024' }, path: '/incidents/a-2024/', anchor: 'correction-incident-a-2024-2', sources: [] });
-    expect(log[1]).toMatchObject({ kind: 'withdrawal', target: { kind: 'event', id: '2024-03-05-e' }, incident: 'a-2024', path: '/events/2024-03-05-e/' });
+    expect(log[0]).toMatchObject({
+      kind: 'update',
+      target: { kind: 'incident', id: 'a-2024' },
+      path: '/incidents/a-2024/',
+      anchor: 'correction-incident-a-2024-2',
+      sources: [],
+    });
+    expect(log[1]).toMatchObject({
+      kind: 'withdrawal',
+      target: { kind: 'event', id: '2024-03-05-e' },
+      incident: 'a-2024',
+      path: '/events/2024-03-05-e/',
+    });
     expect(log[2]!.kind).toBe('correction');
     expect(latestChange(log)).toBe('2026-03-01');
   });
 
   it('on one day, the later correction of an entry comes first and incidents before events', () => {
     const log = changelog({
-      incidents: [{ id: 'b', data: { title: { de: 'B', en: 'B' }, corrections: [c('2026-05-05', 'first'), c('2026-05-05', 'second')] } }],
+      incidents: [
+        {
+          id: 'b',
+          data: { title: { de: 'B', en: 'B' }, corrections: [c('2026-05-05', 'first'), c('2026-05-05', 'second')] },
+        },
+      ],
       events: [{ id: '2024-01-01-x', data: { title: { de: 'X', en: 'X' }, corrections: [c('2026-05-05', 'event')] } }],
     });
     expect(log.map((e) => e.what.en)).toEqual(['second', 'first', 'event']);
@@ -368,6 +553,8 @@ describe('corrections log', () => {
       expect(text).toContain(lang === 'en' ? '## If you are named' : '## Wenn Sie genannt werden');
     }
     const { content } = readContent(path.resolve('src/content'));
-    expect(content.about.map((a) => a.id)).toEqual(expect.arrayContaining(['corrections-policy/de', 'corrections-policy/en']));
+    expect(content.about.map((a) => a.id)).toEqual(
+      expect.arrayContaining(['corrections-policy/de', 'corrections-policy/en']),
+    );
   });
 });

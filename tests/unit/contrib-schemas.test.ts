@@ -5,12 +5,20 @@ import { describe, expect, it } from 'vitest';
 import { Ajv } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { TARGETS, generateJsonSchemas, schemaPath, readSchemaDocs, type TargetName } from '../../scripts/json-schemas.ts';
+import {
+  TARGETS,
+  generateJsonSchemas,
+  schemaPath,
+  readSchemaDocs,
+  type TargetName,
+} from '../../scripts/json-schemas.ts';
 import { REFERENCE_FILE, SECTIONS, generateSchemaReference } from '../../scripts/schema-reference.ts';
 import { globToRegExp } from '../../src/lib/privacy-scan.ts';
 
 // ajv-formats is CommonJS; its default export arrives wrapped under ESM interop.
-const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
+const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (
+  ajv: Ajv,
+) => Ajv;
 const NAMES = Object.keys(TARGETS) as TargetName[];
 
 function validatorFor(name: TargetName) {
@@ -55,7 +63,9 @@ describe('JSON Schemas for editors', () => {
 
   it('the editor flags the typical mistakes a schema can see: wrong value, missing source, bad URL, unknown field', () => {
     const event = validatorFor('event');
-    const good = parse(fs.readFileSync('tests/fixtures/mistakes/valid/events/2024-03-05-example-statement.yaml', 'utf8')) as Record<string, unknown>;
+    const good = parse(
+      fs.readFileSync('tests/fixtures/mistakes/valid/events/2024-03-05-example-statement.yaml', 'utf8'),
+    ) as Record<string, unknown>;
     expect(event(good)).toBe(true);
     expect(event({ ...good, type: 'official statement' })).toBe(false);
     const { sources: _s, ...noSources } = good;
@@ -64,7 +74,9 @@ describe('JSON Schemas for editors', () => {
     expect(event({ ...good, titel: 'x' })).toBe(false);
     expect(event({ ...good, date: { on: '5 March 2024' } })).toBe(false);
     const source = validatorFor('source');
-    const src = parse(fs.readFileSync('tests/fixtures/mistakes/valid/sources/src-example-report.yaml', 'utf8')) as Record<string, unknown>;
+    const src = parse(
+      fs.readFileSync('tests/fixtures/mistakes/valid/sources/src-example-report.yaml', 'utf8'),
+    ) as Record<string, unknown>;
     expect(source(src)).toBe(true);
     expect(source({ ...src, url: 'www.example.org/news' })).toBe(false);
     expect(source({ ...src, url: 'ftp://example.org/news' })).toBe(false);
@@ -80,7 +92,8 @@ describe('JSON Schemas for editors', () => {
         if (v['items']) walk(v['items'] as Record<string, unknown>, `${at}${k}[].`);
       }
     };
-    for (const name of NAMES) walk(JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>, `${name}: `);
+    for (const name of NAMES)
+      walk(JSON.parse(fs.readFileSync(schemaPath(name), 'utf8')) as Record<string, unknown>, `${name}: `);
     expect(missing).toEqual([]);
     // The docs are really read from the comments, not invented.
     const docs = readSchemaDocs();
@@ -88,12 +101,15 @@ describe('JSON Schemas for editors', () => {
   });
 
   it('VS Code maps every content folder to its schema and recommends the YAML extension', () => {
-    const settings = JSON.parse(fs.readFileSync('.vscode/settings.json', 'utf8')) as { 'yaml.schemas': Record<string, string[]> };
+    const settings = JSON.parse(fs.readFileSync('.vscode/settings.json', 'utf8')) as {
+      'yaml.schemas': Record<string, string[]>;
+    };
     for (const name of NAMES) {
       const globs = settings['yaml.schemas'][`./schemas/${name}.schema.json`];
       expect(globs, name).toEqual([TARGETS[name].glob]);
       expect(fs.existsSync(schemaPath(name))).toBe(true);
-      if (name !== 'figure' && name !== 'glossary') expect(filesFor(TARGETS[name].glob).length, name).toBeGreaterThan(0);
+      if (name !== 'figure' && name !== 'glossary')
+        expect(filesFor(TARGETS[name].glob).length, name).toBeGreaterThan(0);
     }
     const ext = JSON.parse(fs.readFileSync('.vscode/extensions.json', 'utf8')) as { recommendations: string[] };
     expect(ext.recommendations).toContain('redhat.vscode-yaml');

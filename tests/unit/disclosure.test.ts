@@ -11,7 +11,9 @@ const K = 10;
 /** Seeded tables of small counts: many cells below k, some zeros, a few large rows. */
 function randomTable(seed: number, R: number, C: number): number[][] {
   const rnd = prng(seed);
-  return Array.from({ length: R }, () => Array.from({ length: C }, () => (rnd() < 0.3 ? Math.floor(rnd() * K) : Math.floor(rnd() * 80))));
+  return Array.from({ length: R }, () =>
+    Array.from({ length: C }, () => (rnd() < 0.3 ? Math.floor(rnd() * K) : Math.floor(rnd() * 80))),
+  );
 }
 
 /**
@@ -43,8 +45,16 @@ function attemptRecovery(trueExt: number[][], mask: boolean[][]): string[] {
     else coef[ti] = -1;
     eqs.push({ coef, rhs });
   };
-  for (let r = 0; r < rows; r++) addEq(Array.from({ length: cols - 1 }, (_, c) => [r, c] as [number, number]), [r, cols - 1]);
-  for (let c = 0; c < cols; c++) addEq(Array.from({ length: rows - 1 }, (_, r) => [r, c] as [number, number]), [rows - 1, c]);
+  for (let r = 0; r < rows; r++)
+    addEq(
+      Array.from({ length: cols - 1 }, (_, c) => [r, c] as [number, number]),
+      [r, cols - 1],
+    );
+  for (let c = 0; c < cols; c++)
+    addEq(
+      Array.from({ length: rows - 1 }, (_, r) => [r, c] as [number, number]),
+      [rows - 1, c],
+    );
 
   const rank = (m: number[][]) => {
     const a = m.map((row) => [...row]);
@@ -175,7 +185,15 @@ describe('primary and secondary suppression', () => {
   });
 
   it('a table with fewer than k records in total is refused', () => {
-    expect(() => suppressTable([[1, 2], [3, 2]], K)).toThrow(/fewer than k = 10/);
+    expect(() =>
+      suppressTable(
+        [
+          [1, 2],
+          [3, 2],
+        ],
+        K,
+      ),
+    ).toThrow(/fewer than k = 10/);
   });
 });
 
@@ -229,6 +247,8 @@ describe('dataset validation', () => {
     const d = read('valid.json') as { rowTotals: (number | string)[] };
     d.rowTotals[2] = 101;
     const problems = validateDataset(d, 'x.json');
-    expect(problems.map((p) => `${p.field} ${p.rule}`)).toContain('rowTotals.2 (row org-category "parliament") disclosure/rounding');
+    expect(problems.map((p) => `${p.field} ${p.rule}`)).toContain(
+      'rowTotals.2 (row org-category "parliament") disclosure/rounding',
+    );
   });
 });

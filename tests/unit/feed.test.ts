@@ -5,18 +5,62 @@ import { changelog } from '../../src/lib/changelog.ts';
 
 const bi = (de: string, en: string) => ({ de, en });
 const events: FeedEvent[] = [
-  { id: '2024-02-19-call', title: 'Webex conference', summary: 'Four officers.', published: '2026-11-20', updated: '2026-11-20' },
-  { id: '2024-03-01-leak', title: 'Recording published', summary: 'RT published it.', published: '2026-11-20', updated: '2026-12-02' },
+  {
+    id: '2024-02-19-call',
+    title: 'Webex conference',
+    summary: 'Four officers.',
+    published: '2026-11-20',
+    updated: '2026-11-20',
+  },
+  {
+    id: '2024-03-01-leak',
+    title: 'Recording published',
+    summary: 'RT published it.',
+    published: '2026-11-20',
+    updated: '2026-12-02',
+  },
 ];
 const log = changelog({
-  incidents: [{ id: 'taurus-leak-2024', data: { title: bi('Taurus-Leck', 'Taurus leak'), corrections: [{ date: '2026-12-01', kind: 'correction', what: bi('Rang ergänzt.', 'Rank added.'), why: bi('Quelle.', 'Source.'), sources: [] }] } }],
+  incidents: [
+    {
+      id: 'taurus-leak-2024',
+      data: {
+        title: bi('Taurus-Leck', 'Taurus leak'),
+        corrections: [
+          {
+            date: '2026-12-01',
+            kind: 'correction',
+            what: bi('Rang ergänzt.', 'Rank added.'),
+            why: bi('Quelle.', 'Source.'),
+            sources: [],
+          },
+        ],
+      },
+    },
+  ],
 });
 
-type Entry = { id: string; updated: string; published?: string; title: { '#text': string }; link: { '@_href': string } };
-const parse = (xml: string) => new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as { feed: { id: string; updated: string; entry?: Entry[]; link: { '@_rel'?: string; '@_href': string }[] } };
+type Entry = {
+  id: string;
+  updated: string;
+  published?: string;
+  title: { '#text': string };
+  link: { '@_href': string };
+};
+const parse = (xml: string) =>
+  new XMLParser({ ignoreAttributes: false, isArray: (n) => n === 'entry' }).parse(xml) as {
+    feed: { id: string; updated: string; entry?: Entry[]; link: { '@_rel'?: string; '@_href': string }[] };
+  };
 
 describe('Atom feeds', () => {
-  const xml = atomFeed({ lang: 'en', title: 'Konferenzleck', self: 'https://konferenzleck.org/en/feed.xml', home: 'https://konferenzleck.org/en/', events, changes: log });
+  const xml = atomFeed({
+    lang: 'en',
+    title: 'Konferenzleck',
+    self: 'https://konferenzleck.org/en/feed.xml',
+    home: 'https://konferenzleck.org/en/',
+    events,
+    changes: log,
+  });
 
   it('a feed parses and every entry has an id, a date and a link', () => {
     const feed = parse(xml).feed;
@@ -41,7 +85,14 @@ describe('Atom feeds', () => {
   });
 
   it('the same content gives the same feed, whatever the day of the build', () => {
-    const again = atomFeed({ lang: 'en', title: 'Konferenzleck', self: 'https://konferenzleck.org/en/feed.xml', home: 'https://konferenzleck.org/en/', events, changes: log });
+    const again = atomFeed({
+      lang: 'en',
+      title: 'Konferenzleck',
+      self: 'https://konferenzleck.org/en/feed.xml',
+      home: 'https://konferenzleck.org/en/',
+      events,
+      changes: log,
+    });
     expect(again).toBe(xml);
   });
 });

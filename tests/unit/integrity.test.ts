@@ -32,7 +32,11 @@ describe('content validation', () => {
 
   it('a reference to a missing actor is rejected naming the file and the field', () => {
     const { r } = errorsFor(edit(EVENT, 'actor: demo-ministry', 'actor: nobody'));
-    expect(r.errors.map((e) => [e.file, e.field, e.rule])).toContainEqual([EVENT, 'actors.0.actor', 'integrity/dangling-reference']);
+    expect(r.errors.map((e) => [e.file, e.field, e.rule])).toContainEqual([
+      EVENT,
+      'actors.0.actor',
+      'integrity/dangling-reference',
+    ]);
   });
 
   it('an event without a source is rejected naming the file and the field', () => {
@@ -51,7 +55,10 @@ describe('content validation', () => {
   });
 
   it('a future date is rejected naming the file and the field', () => {
-    const { r } = errorsFor({ 'events/2027-01-05-demo-event.yaml': VALID[EVENT]!.replace('2024-03-05 }', '2027-01-05 }') }, [EVENT]);
+    const { r } = errorsFor(
+      { 'events/2027-01-05-demo-event.yaml': VALID[EVENT]!.replace('2024-03-05 }', '2027-01-05 }') },
+      [EVENT],
+    );
     const p = r.errors.find((e) => e.rule === 'integrity/future-date');
     expect(p?.file).toBe('events/2027-01-05-demo-event.yaml');
     expect(p?.field).toBe('date.on');
@@ -111,12 +118,17 @@ describe('content validation', () => {
   it('a source nothing cites gives a warning, not an error', () => {
     const { r } = errorsFor({ 'sources/src-uncited.yaml': VALID[SOURCE]! });
     expect(r.errors).toEqual([]);
-    expect(r.warnings.map((w) => [w.file, w.rule])).toContainEqual(['sources/src-uncited.yaml', 'integrity/uncited-source']);
+    expect(r.warnings.map((w) => [w.file, w.rule])).toContainEqual([
+      'sources/src-uncited.yaml',
+      'integrity/uncited-source',
+    ]);
   });
 
   it('an event file name whose date disagrees with its date is rejected', () => {
     const { r } = errorsFor({ 'events/2024-03-06-demo-event.yaml': VALID[EVENT]! }, [EVENT]);
-    expect(r.errors.find((e) => e.rule === 'integrity/id-date-mismatch')?.file).toBe('events/2024-03-06-demo-event.yaml');
+    expect(r.errors.find((e) => e.rule === 'integrity/id-date-mismatch')?.file).toBe(
+      'events/2024-03-06-demo-event.yaml',
+    );
   });
 
   it('a source field that is unknown must say why', () => {
@@ -126,7 +138,9 @@ describe('content validation', () => {
   });
 
   it('a source field stated as unknown with a reason is accepted', () => {
-    const { r } = errorsFor(edit(SOURCE, 'url: https://example.org/demo\n', 'unknown:\n  url: The research notes give no address.\n'));
+    const { r } = errorsFor(
+      edit(SOURCE, 'url: https://example.org/demo\n', 'unknown:\n  url: The research notes give no address.\n'),
+    );
     expect(r.errors).toEqual([]);
   });
 
@@ -165,7 +179,9 @@ describe('content validation', () => {
 
 describe('references inside narratives', () => {
   it('a narrative component pointing at a missing source is rejected with its line', () => {
-    const dir = makeCorpus({ 'incidents/demo-incident/de.mdx': 'Absatz.\n\n<Quote by="Ministerin" source="src-nope">Kurz.</Quote>\n' });
+    const dir = makeCorpus({
+      'incidents/demo-incident/de.mdx': 'Absatz.\n\n<Quote by="Ministerin" source="src-nope">Kurz.</Quote>\n',
+    });
     const r = validateContent(dir, { root: dir, today: TODAY });
     const p = r.errors.find((e) => e.rule === 'integrity/dangling-reference');
     expect(p?.file).toBe('incidents/demo-incident/de.mdx');
@@ -173,7 +189,9 @@ describe('references inside narratives', () => {
     expect(p?.found).toBe('"src-nope"');
   });
   it('a narrative component pointing at an existing event is accepted', () => {
-    const dir = makeCorpus({ 'incidents/demo-incident/de.mdx': 'Siehe <EventRef id="2024-03-05-demo-event">Erklärung</EventRef>.\n' });
+    const dir = makeCorpus({
+      'incidents/demo-incident/de.mdx': 'Siehe <EventRef id="2024-03-05-demo-event">Erklärung</EventRef>.\n',
+    });
     expect(validateContent(dir, { root: dir, today: TODAY }).errors).toEqual([]);
   });
 });

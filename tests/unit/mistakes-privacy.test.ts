@@ -32,15 +32,26 @@ sources:
 
 describe('personal data in content', () => {
   it('the project contact address may appear in content; any other address may not', () => {
-    expect(checkPersonalData('events/x.yaml', EVENT.replace('the leak.', `the leak; write to ${CONTACT_EMAIL}.`), lists)).toEqual([]);
-    const p = checkPersonalData('events/x.yaml', EVENT.replace('the leak.', 'the leak; write to press@ministry.example.'), lists);
+    expect(
+      checkPersonalData('events/x.yaml', EVENT.replace('the leak.', `the leak; write to ${CONTACT_EMAIL}.`), lists),
+    ).toEqual([]);
+    const p = checkPersonalData(
+      'events/x.yaml',
+      EVENT.replace('the leak.', 'the leak; write to press@ministry.example.'),
+      lists,
+    );
     expect(p.map((x) => [x.rule, x.line, x.field])).toEqual([['privacy/email', 12, 'summary.en']]);
     expect(p[0]!.found).not.toContain('press@ministry.example');
   });
 
   it('a phone number, a meeting number and an access code are each reported with their field', () => {
-    const text = EVENT.replace('  - source: src-example-report\n', '  - source: src-example-report\n    locator: "Tel. +49 30 12345678"\n')
-      .replace('Das Beispielministerium bestätigte das Leck.', '"Die Meeting-Nummer lautete 2734 123 4567, der Zugangscode 918273."');
+    const text = EVENT.replace(
+      '  - source: src-example-report\n',
+      '  - source: src-example-report\n    locator: "Tel. +49 30 12345678"\n',
+    ).replace(
+      'Das Beispielministerium bestätigte das Leck.',
+      '"Die Meeting-Nummer lautete 2734 123 4567, der Zugangscode 918273."',
+    );
     const rules = checkPersonalData('events/x.yaml', text, lists).map((x) => `${x.rule} ${x.field}`);
     expect(rules).toContain('privacy/phone sources.0.locator');
     expect(rules).toContain('privacy/meeting-number summary.de');
@@ -55,13 +66,17 @@ describe('personal data in content', () => {
   });
 
   it('in an MDX file the frontmatter field or the body is named, with the line in the file', () => {
-    const mdx = '---\nheading: Kontakt jane.doe@ministry.example\n---\n\nDer Raum war unter zoom.us/j/123456789 offen.\n';
+    const mdx =
+      '---\nheading: Kontakt jane.doe@ministry.example\n---\n\nDer Raum war unter zoom.us/j/123456789 offen.\n';
     const p = checkPersonalData('incidents/x/de.mdx', mdx, lists).map((x) => `${x.line} ${x.field} ${x.rule}`);
     expect(p).toEqual(['2 heading privacy/email', '5 (body) privacy/meeting-link/zoom']);
   });
 
   it('dates, document numbers, CVE ids and counts are not mistaken for phone numbers', () => {
-    const text = EVENT.replace('the leak.', 'the leak (Drucksache 20/10839 of 2024-03-26, CVE-2024-20253, 6.000 links, 19 February 2024, 20:12).');
+    const text = EVENT.replace(
+      'the leak.',
+      'the leak (Drucksache 20/10839 of 2024-03-26, CVE-2024-20253, 6.000 links, 19 February 2024, 20:12).',
+    );
     expect(checkPersonalData('events/x.yaml', text, lists)).toEqual([]);
   });
 
@@ -77,7 +92,10 @@ describe('personal data in content', () => {
     tmpDirs.push(root);
     fs.cpSync(path.resolve('tests/fixtures/mistakes/valid'), root, { recursive: true });
     const file = path.join(root, 'events/2024-03-05-example-statement.yaml');
-    const broken = fs.readFileSync(file, 'utf8').replace('type: official-statement', 'type: statement').replace('confirmed the leak.', 'confirmed the leak, said +49 170 1234567.');
+    const broken = fs
+      .readFileSync(file, 'utf8')
+      .replace('type: official-statement', 'type: statement')
+      .replace('confirmed the leak.', 'confirmed the leak, said +49 170 1234567.');
     fs.writeFileSync(file, broken);
     const r = validateContent(root, { root, today: '2026-11-26' });
     const rules = r.errors.map((p) => p.rule);

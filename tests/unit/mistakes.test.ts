@@ -77,11 +77,17 @@ describe('contributor mistakes', () => {
   for (const name of cases) {
     it(`${name}: the mistake is reported in one line naming file and field, with what is allowed and how to fix it`, () => {
       const r = check(name);
-      const expected = fs.readFileSync(path.join(FIXTURES, name, 'expected.txt'), 'utf8').split('\n').filter((l) => l.trim());
+      const expected = fs
+        .readFileSync(path.join(FIXTURES, name, 'expected.txt'), 'utf8')
+        .split('\n')
+        .filter((l) => l.trim());
       expect(expected.length).toBeGreaterThan(0);
       const lines = r.errors.map(formatProblem);
       const match = r.errors.find((p) => expected.every((e) => formatProblem(p).includes(e)));
-      expect(match, `no error line contains all of:\n${expected.join('\n')}\n--- got:\n${lines.join('\n')}`).toBeDefined();
+      expect(
+        match,
+        `no error line contains all of:\n${expected.join('\n')}\n--- got:\n${lines.join('\n')}`,
+      ).toBeDefined();
       const p = match as Problem;
       expect(p.file).not.toBe('');
       expect(p.field).not.toBe('');
@@ -126,7 +132,10 @@ describe('contributor mistakes', () => {
         thrown = e;
       }
       expect(thrown, name).toBeInstanceOf(ContentError);
-      expect((thrown as ContentError).problems.some((p) => p.rule.startsWith('mdx/')), name).toBe(true);
+      expect(
+        (thrown as ContentError).problems.some((p) => p.rule.startsWith('mdx/')),
+        name,
+      ).toBe(true);
     }
   });
 });

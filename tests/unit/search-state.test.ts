@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { emptySearch, excerptParts, hasFilters, pagefindFilters, parseSearch, searchQuery, timelineHref } from '../../src/components/search/state.ts';
+import {
+  emptySearch,
+  excerptParts,
+  hasFilters,
+  pagefindFilters,
+  parseSearch,
+  searchQuery,
+  timelineHref,
+} from '../../src/components/search/state.ts';
 
 describe('search page state in the URL', () => {
   it('a search with facets survives the round trip through its query string', () => {

@@ -4,36 +4,95 @@ import os from 'node:os';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
 import { incidentSchema, eventSchema, sourceSchema, actorSchema } from '../../src/lib/schemas.ts';
-import { applyPlan, entryVersions, planSnapshots, readSnapshots, readWithdrawnList, versionables, SnapshotError, type IncidentContent, type SnapshotInput } from '../../src/lib/snapshots.ts';
+import {
+  applyPlan,
+  entryVersions,
+  planSnapshots,
+  readSnapshots,
+  readWithdrawnList,
+  versionables,
+  SnapshotError,
+  type IncidentContent,
+  type SnapshotInput,
+} from '../../src/lib/snapshots.ts';
 import { canonicalJson, shortHash, VERSION_PATTERN } from '../../src/lib/versions.ts';
 import { paragraphId, renderNarrative } from '../../src/lib/narrative-html.ts';
 
 const bi = (de: string, en: string) => ({ de, en });
-const TEXT_A = 'Am 19. Februar 2024 sprachen vier Offiziere in einer Webex-Konferenz.\n\nZweiter Absatz zum Stand der Ermittlungen.';
-const TEXT_B = 'Am 19. Februar 2024 sprachen vier ranghohe Offiziere der Luftwaffe in einer Webex-Konferenz.\n\nZweiter Absatz zum Stand der Ermittlungen.';
+const TEXT_A =
+  'Am 19. Februar 2024 sprachen vier Offiziere in einer Webex-Konferenz.\n\nZweiter Absatz zum Stand der Ermittlungen.';
+const TEXT_B =
+  'Am 19. Februar 2024 sprachen vier ranghohe Offiziere der Luftwaffe in einer Webex-Konferenz.\n\nZweiter Absatz zum Stand der Ermittlungen.';
 
 /** Content A (or B: the narrative corrected on a later day, with its correction). */
 function content(variant: 'A' | 'B', withdrawal = false): SnapshotInput {
-  const corrections = variant === 'B'
-    ? [{ date: '2026-12-01', kind: withdrawal ? 'withdrawal' : 'correction', what: bi('Rang ergänzt.', 'Rank added.'), why: bi('Quelle nennt den Rang.', 'The source gives the rank.'), sources: [] }]
-    : [];
+  const corrections =
+    variant === 'B'
+      ? [
+          {
+            date: '2026-12-01',
+            kind: withdrawal ? 'withdrawal' : 'correction',
+            what: bi('Rang ergänzt.', 'Rank added.'),
+            why: bi('Quelle nennt den Rang.', 'The source gives the rank.'),
+            sources: [],
+          },
+        ]
+      : [];
   const incident = incidentSchema.parse({
-    title: bi('Taurus-Leck', 'Taurus leak'), summary: bi('Zusammenfassung.', 'Summary.'), kind: 'incident',
-    period: { start: '2024-02-19' }, status: 'concluded', platform: ['webex'], countries: ['DE'],
-    translation: { de: 'human', en: 'missing' }, lastReviewed: '2026-11-26', corrections,
+    title: bi('Taurus-Leck', 'Taurus leak'),
+    summary: bi('Zusammenfassung.', 'Summary.'),
+    kind: 'incident',
+    period: { start: '2024-02-19' },
+    status: 'concluded',
+    platform: ['webex'],
+    countries: ['DE'],
+    translation: { de: 'human', en: 'missing' },
+    lastReviewed: '2026-11-26',
+    corrections,
   });
   const event = eventSchema.parse({
-    incident: 'taurus-leak-2024', date: { on: '2024-02-19' }, type: 'incident', status: 'confirmed', confidence: 'confirmed',
-    title: bi('Webex-Konferenz', 'Webex conference'), summary: bi('Konferenz.', 'Conference.'),
-    actors: [{ actor: 'luftwaffe', role: 'affected' }], sources: [{ source: 'src-a' }],
+    incident: 'taurus-leak-2024',
+    date: { on: '2024-02-19' },
+    type: 'incident',
+    status: 'confirmed',
+    confidence: 'confirmed',
+    title: bi('Webex-Konferenz', 'Webex conference'),
+    summary: bi('Konferenz.', 'Conference.'),
+    actors: [{ actor: 'luftwaffe', role: 'affected' }],
+    sources: [{ source: 'src-a' }],
   });
   return {
     incidents: [{ id: 'taurus-leak-2024', data: incident }],
     events: [{ id: '2024-02-19-call', data: event }],
     figures: [],
     narratives: [{ id: 'taurus-leak-2024/de', body: variant === 'A' ? TEXT_A : TEXT_B }],
-    sources: [{ id: 'src-a', data: sourceSchema.parse({ publisher: 'Bundestag', title: 'Drucksache', url: 'https://example.org/a', language: 'de', kind: 'parliamentary-document', published: { on: '2024-03-26' }, retrieved: '2026-11-26', archiveMissingReason: 'none made', reliability: ['original'] }) }],
-    actors: [{ id: 'luftwaffe', data: actorSchema.parse({ name: bi('Luftwaffe', 'German Air Force'), kind: 'armed-forces', country: 'DE', category: 'military' }) }],
+    sources: [
+      {
+        id: 'src-a',
+        data: sourceSchema.parse({
+          publisher: 'Bundestag',
+          title: 'Drucksache',
+          url: 'https://example.org/a',
+          language: 'de',
+          kind: 'parliamentary-document',
+          published: { on: '2024-03-26' },
+          retrieved: '2026-11-26',
+          archiveMissingReason: 'none made',
+          reliability: ['original'],
+        }),
+      },
+    ],
+    actors: [
+      {
+        id: 'luftwaffe',
+        data: actorSchema.parse({
+          name: bi('Luftwaffe', 'German Air Force'),
+          kind: 'armed-forces',
+          country: 'DE',
+          category: 'military',
+        }),
+      },
+    ],
   } as unknown as SnapshotInput;
 }
 
@@ -43,7 +102,8 @@ beforeEach(() => {
 });
 afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-const versionsNow = (input: SnapshotInput) => entryVersions(versionables(input), readSnapshots(dir), readWithdrawnList(dir));
+const versionsNow = (input: SnapshotInput) =>
+  entryVersions(versionables(input), readSnapshots(dir), readWithdrawnList(dir));
 const incidentVersions = (input: SnapshotInput) => versionsNow(input).find((e) => e.kind === 'incidents')!;
 
 describe('versions and snapshots', () => {
@@ -52,7 +112,9 @@ describe('versions and snapshots', () => {
     const expected = createHash('sha256').update(canonicalJson(inc.content)).digest('hex').slice(0, 8);
     expect(inc.contentVersion.id).toBe(`2026-11-26-${expected}`);
     expect(inc.contentVersion.id).toMatch(VERSION_PATTERN);
-    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: 'x' } })).toBe('{"a":{"c":"x","d":[2,{"f":1}]},"b":1}');
+    expect(canonicalJson({ b: 1, a: { d: [2, { f: 1, e: undefined }], c: 'x' } })).toBe(
+      '{"a":{"c":"x","d":[2,{"f":1}]},"b":1}',
+    );
     expect(shortHash({ a: 1, b: 2 })).toBe(shortHash({ b: 2, a: 1 }));
   });
 
@@ -63,7 +125,9 @@ describe('versions and snapshots', () => {
     const ib = b.find((v) => v.kind === 'incidents')!.contentVersion;
     expect(ib.hash).not.toBe(ia.hash);
     expect(ib.date).toBe('2026-12-01');
-    expect(b.find((v) => v.kind === 'events')!.contentVersion).toEqual(a.find((v) => v.kind === 'events')!.contentVersion);
+    expect(b.find((v) => v.kind === 'events')!.contentVersion).toEqual(
+      a.find((v) => v.kind === 'events')!.contentVersion,
+    );
   });
 
   it('after a correction the cited version address still shows the old text', () => {
@@ -75,7 +139,9 @@ describe('versions and snapshots', () => {
     expect(old.status).toBe('published');
     expect(old.current).toBe(false);
     expect((old.content as IncidentContent).narratives.de).toBe(TEXT_A);
-    expect(renderNarrative((old.content as IncidentContent).narratives.de!, 'de')).toContain('sprachen vier Offiziere in einer');
+    expect(renderNarrative((old.content as IncidentContent).narratives.de!, 'de')).toContain(
+      'sprachen vier Offiziere in einer',
+    );
     expect(after.current.status).toBe('unpublished');
     expect((after.current.content as IncidentContent).narratives.de).toBe(TEXT_B);
     // Publishing B records it; both addresses now resolve.
@@ -92,7 +158,12 @@ describe('versions and snapshots', () => {
     expect(snap.content.data.title.de).toBe('Taurus-Leck');
     expect(snap.content.narratives.de).toBe(TEXT_A);
     expect(snap.content.events[0].data.title.en).toBe('Webex conference');
-    expect(snap.refs.sources['src-a']).toEqual({ publisher: 'Bundestag', title: 'Drucksache', url: 'https://example.org/a', published: '2024-03-26' });
+    expect(snap.refs.sources['src-a']).toEqual({
+      publisher: 'Bundestag',
+      title: 'Drucksache',
+      url: 'https://example.org/a',
+      published: '2024-03-26',
+    });
     expect(snap.refs.actors.luftwaffe).toEqual({ de: 'Luftwaffe', en: 'German Air Force' });
   });
 
@@ -110,7 +181,11 @@ describe('versions and snapshots', () => {
     const old = incidentVersions(input).versions.find((v) => v.version.id === cited)!;
     expect(old.status).toBe('withdrawn');
     expect(old.content).toBeUndefined();
-    expect(old.withdrawal).toMatchObject({ date: '2026-12-01', by: 'correction', reason: { de: 'Quelle nennt den Rang.' } });
+    expect(old.withdrawal).toMatchObject({
+      date: '2026-12-01',
+      by: 'correction',
+      reason: { de: 'Quelle nennt den Rang.' },
+    });
     const plan = planSnapshots(input, dir, '2026-12-01');
     expect([...plan.tombstone.values()].join('')).not.toContain('sprachen vier');
     applyPlan(plan);
@@ -120,13 +195,22 @@ describe('versions and snapshots', () => {
   });
 
   it('a version listed in withdrawn.yaml keeps its address with the reason, even without its file', () => {
-    fs.writeFileSync(path.join(dir, 'withdrawn.yaml'), '- kind: incidents\n  id: taurus-leak-2024\n  version: 2026-11-01-0123abcd\n  date: 2026-11-30\n  reason:\n    de: Enthielt eine Meeting-Nummer.\n    en: Contained a meeting number.\n');
+    fs.writeFileSync(
+      path.join(dir, 'withdrawn.yaml'),
+      '- kind: incidents\n  id: taurus-leak-2024\n  version: 2026-11-01-0123abcd\n  date: 2026-11-30\n  reason:\n    de: Enthielt eine Meeting-Nummer.\n    en: Contained a meeting number.\n',
+    );
     const r = incidentVersions(content('A')).versions.find((v) => v.version.id === '2026-11-01-0123abcd');
-    expect(r).toMatchObject({ status: 'withdrawn', withdrawal: { by: 'list', reason: { en: 'Contained a meeting number.' } } });
+    expect(r).toMatchObject({
+      status: 'withdrawn',
+      withdrawal: { by: 'list', reason: { en: 'Contained a meeting number.' } },
+    });
   });
 
   it('a bad withdrawal list is refused with its file, field and what is allowed', () => {
-    fs.writeFileSync(path.join(dir, 'withdrawn.yaml'), '- kind: incidents\n  id: x\n  version: latest\n  date: 2026-11-30\n  reason: { de: a, en: b }\n');
+    fs.writeFileSync(
+      path.join(dir, 'withdrawn.yaml'),
+      '- kind: incidents\n  id: x\n  version: latest\n  date: 2026-11-30\n  reason: { de: a, en: b }\n',
+    );
     expect(() => readWithdrawnList(dir)).toThrow(/withdrawn\.yaml: 0\.version: .*yyyy-mm-dd-xxxxxxxx/);
   });
 
@@ -136,7 +220,9 @@ describe('versions and snapshots', () => {
     const file = path.join(edir, fs.readdirSync(edir)[0]!);
     fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace('Zweiter Absatz', 'Anderer Absatz'));
     expect(() => readSnapshots(dir)).toThrow(SnapshotError);
-    expect(() => readSnapshots(dir)).toThrow(/taurus-leak-2024\/2026-11-26-[0-9a-f]{8}\.json: content: .*never edited by hand/);
+    expect(() => readSnapshots(dir)).toThrow(
+      /taurus-leak-2024\/2026-11-26-[0-9a-f]{8}\.json: content: .*never edited by hand/,
+    );
   });
 
   it('paragraph anchors come from the paragraph text and do not move when a paragraph is inserted above', () => {
@@ -146,7 +232,9 @@ describe('versions and snapshots', () => {
     expect(ids(two).slice(1)).toEqual(ids(one));
     expect(ids(one)[0]).toBe(paragraphId('Erster Absatz.'));
     // Typography does not change an anchor; the wording does.
-    expect(paragraphId('Er sagte „ja“ – & ging.')).toBe(paragraphId('Er sagte "ja" - &amp; ging.'.replace('&amp;', '&')));
+    expect(paragraphId('Er sagte „ja“ – & ging.')).toBe(
+      paragraphId('Er sagte "ja" - &amp; ging.'.replace('&amp;', '&')),
+    );
     expect(paragraphId('Er sagte ja.')).not.toBe(paragraphId('Er sagte nein.'));
     expect(one).toContain('class="para-link" href="#p-');
   });

@@ -3,11 +3,18 @@ import { applyFilter } from '../../src/lib/timeline/filter.ts';
 import { emptyState, parseQuery, type FilterState } from '../../src/lib/timeline/state.ts';
 import { timeline } from '../fixtures/timeline.ts';
 
-const ids = (q: string, lang: 'de' | 'en' = 'de') => applyFilter(timeline(lang).records, parseQuery(q).state).shown.map((r) => r.id);
+const ids = (q: string, lang: 'de' | 'en' = 'de') =>
+  applyFilter(timeline(lang).records, parseQuery(q).state).shown.map((r) => r.id);
 
 describe('filtering the timeline', () => {
   it('no filter shows every event in chronological order', () => {
-    expect(ids('')).toEqual(['2023-00-00-policy', '2024-02-19-call', '2024-03-00-reports', '2024-04-10-followup', '2024-06-05-advisory']);
+    expect(ids('')).toEqual([
+      '2023-00-00-policy',
+      '2024-02-19-call',
+      '2024-03-00-reports',
+      '2024-04-10-followup',
+      '2024-06-05-advisory',
+    ]);
   });
 
   it('values of one facet are alternatives, different facets must all hold', () => {

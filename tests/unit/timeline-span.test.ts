@@ -5,7 +5,16 @@ const iso = (s: { start: number; end: number }) => [isoOfDay(s.start), isoOfDay(
 
 describe('date spans of timeline events', () => {
   it('day numbers agree with the calendar across leap years and centuries', () => {
-    for (const day of ['1900-02-28', '1900-03-01', '1970-01-01', '2000-02-29', '2000-03-01', '2024-02-29', '2024-12-31', '2100-03-01']) {
+    for (const day of [
+      '1900-02-28',
+      '1900-03-01',
+      '1970-01-01',
+      '2000-02-29',
+      '2000-03-01',
+      '2024-02-29',
+      '2024-12-31',
+      '2100-03-01',
+    ]) {
       expect(dayNumber(day)).toBe(Date.parse(`${day}T00:00:00Z`) / 86_400_000);
       expect(isoOfDay(dayNumber(day))).toBe(day);
     }

@@ -3,7 +3,9 @@ import { emptyState, isEmptyState, parseQuery, sameState, toggleValue, toQuery }
 
 describe('timeline filter state in the URL', () => {
   it('a filtered view survives the round trip through its query string', () => {
-    const { state } = parseQuery('?incident=taurus-leak-2024&type=media-report&type=fix&from=2024-02&to=2024-03-31&q=Webex%20Luftwaffe');
+    const { state } = parseQuery(
+      '?incident=taurus-leak-2024&type=media-report&type=fix&from=2024-02&to=2024-03-31&q=Webex%20Luftwaffe',
+    );
     expect(parseQuery(toQuery(state)).state).toEqual(state);
     expect(state.type).toEqual(['fix', 'media-report']);
     expect(state.q).toBe('Webex Luftwaffe');

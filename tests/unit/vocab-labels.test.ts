@@ -30,7 +30,10 @@ describe('closed lists', () => {
       expect(LABELS[list]?.[v]?.en, `${list}.${v} en`).toBeTruthy();
     }
   });
-  it.each(LISTS.filter(([l]) => l !== 'country' && l !== 'sourceLanguage'))('every value of %s is exact kebab-case', (_l, values) => {
-    for (const v of values) expect(v).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
-  });
+  it.each(LISTS.filter(([l]) => l !== 'country' && l !== 'sourceLanguage'))(
+    'every value of %s is exact kebab-case',
+    (_l, values) => {
+      for (const v of values) expect(v).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+    },
+  );
 });

@@ -5,7 +5,10 @@ import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
 const DIR = path.resolve('.github/workflows');
-const files = fs.readdirSync(DIR).filter((f) => /\.ya?ml$/.test(f)).sort();
+const files = fs
+  .readdirSync(DIR)
+  .filter((f) => /\.ya?ml$/.test(f))
+  .sort();
 
 interface Step {
   uses?: string;
@@ -25,8 +28,12 @@ interface Workflow {
   jobs: Record<string, Job>;
 }
 
-const read = (f: string) => ({ text: fs.readFileSync(path.join(DIR, f), 'utf8'), wf: parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as Workflow });
-const triggers = (wf: Workflow): string[] => (typeof wf.on === 'string' ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on));
+const read = (f: string) => ({
+  text: fs.readFileSync(path.join(DIR, f), 'utf8'),
+  wf: parse(fs.readFileSync(path.join(DIR, f), 'utf8')) as Workflow,
+});
+const triggers = (wf: Workflow): string[] =>
+  typeof wf.on === 'string' ? [wf.on] : Array.isArray(wf.on) ? wf.on : Object.keys(wf.on);
 
 describe('GitHub workflows', () => {
   it('there is a CI workflow for pull requests and a Pages workflow', () => {
@@ -58,17 +65,29 @@ describe('GitHub workflows', () => {
       it('grants write access only to the Pages deploy job, and there only pages and id-token', () => {
         for (const [name, job] of Object.entries(wf.jobs)) {
           const perms = job.permissions as Record<string, string>;
-          const writes = Object.entries(perms).filter(([, v]) => v === 'write').map(([k]) => k).sort();
+          const writes = Object.entries(perms)
+            .filter(([, v]) => v === 'write')
+            .map(([k]) => k)
+            .sort();
           if (writes.length === 0) {
-            expect(Object.values(perms).every((v) => v === 'read' || v === 'none'), name).toBe(true);
+            expect(
+              Object.values(perms).every((v) => v === 'read' || v === 'none'),
+              name,
+            ).toBe(true);
             continue;
           }
           expect(f, `${name} may not write`).toBe('pages.yml');
           expect(writes, name).toEqual(['id-token', 'pages']);
           expect(Object.keys(perms).sort(), name).toEqual(['id-token', 'pages']);
           const uses = (job.steps ?? []).map((s) => s.uses ?? '');
-          expect(uses.every((u) => u.startsWith('actions/deploy-pages@')), `${name} runs only the deploy action`).toBe(true);
-          expect(job.steps?.some((s) => s.run !== undefined), name).toBe(false);
+          expect(
+            uses.every((u) => u.startsWith('actions/deploy-pages@')),
+            `${name} runs only the deploy action`,
+          ).toBe(true);
+          expect(
+            job.steps?.some((s) => s.run !== undefined),
+            name,
+          ).toBe(false);
         }
       });
 

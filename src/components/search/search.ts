@@ -5,7 +5,16 @@
  * keeps the URL in step so every filtered result list has an address.
  */
 import { SEARCH_FACETS, type SearchFacet, type SearchStrings } from './strings.ts';
-import { emptySearch, excerptParts, hasFilters, pagefindFilters, parseSearch, searchQuery, timelineHref, type SearchState } from './state.ts';
+import {
+  emptySearch,
+  excerptParts,
+  hasFilters,
+  pagefindFilters,
+  parseSearch,
+  searchQuery,
+  timelineHref,
+  type SearchState,
+} from './state.ts';
 
 interface PagefindResultData {
   url: string;
@@ -29,8 +38,13 @@ interface Pagefind {
 const PAGE = 10;
 /** Buttons are hidden through their wrapper: the site's button style sets display, beating [hidden]. */
 const show = (button: HTMLElement, on: boolean) => ((button.parentElement ?? button).hidden = !on);
-const fill = (t: string, v: Record<string, string | number>) => t.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: Record<string, string | boolean> = {}, ...kids: (Node | string)[]): HTMLElementTagNameMap[K] {
+const fill = (t: string, v: Record<string, string | number>) =>
+  t.replace(/\{(\w+)\}/g, (m, k: string) => (k in v ? String(v[k]) : m));
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string | boolean> = {},
+  ...kids: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const e = Object.assign(document.createElement(tag), props);
   e.append(...kids);
   return e;
@@ -76,11 +90,16 @@ async function start(root: HTMLElement) {
   function facetValues(facet: SearchFacet): string[] {
     const vals = new Set([...Object.keys(totals[facet] ?? {}), ...state.filters[facet]]);
     const coll = new Intl.Collator(lang, { numeric: true });
-    return [...vals].sort((a, b) => (facet === 'year' ? coll.compare(b, a) : coll.compare(label(facet, a), label(facet, b))));
+    return [...vals].sort((a, b) =>
+      facet === 'year' ? coll.compare(b, a) : coll.compare(label(facet, a), label(facet, b)),
+    );
   }
 
   function renderFacets(counts: Record<string, Record<string, number>>) {
-    const active = document.activeElement instanceof HTMLInputElement && facetsEl.contains(document.activeElement) ? `${document.activeElement.name}\u0000${document.activeElement.value}` : '';
+    const active =
+      document.activeElement instanceof HTMLInputElement && facetsEl.contains(document.activeElement)
+        ? `${document.activeElement.name}\u0000${document.activeElement.value}`
+        : '';
     const groups: HTMLElement[] = [];
     for (const facet of SEARCH_FACETS) {
       const values = facetValues(facet);
@@ -89,7 +108,9 @@ async function start(root: HTMLElement) {
       for (const v of values) {
         const box = el('input', { type: 'checkbox', name: facet, value: v, checked: state.filters[facet].includes(v) });
         const n = counts[facet]?.[v] ?? 0;
-        ul.append(el('li', {}, el('label', {}, box, ' ', label(facet, v), ' ', el('span', { className: 'count' }, `(${n})`))));
+        ul.append(
+          el('li', {}, el('label', {}, box, ' ', label(facet, v), ' ', el('span', { className: 'count' }, `(${n})`))),
+        );
       }
       groups.push(el('fieldset', {}, el('legend', {}, s[facet]), ul));
     }
@@ -97,7 +118,8 @@ async function start(root: HTMLElement) {
     show(clear, hasFilters(state));
     if (active) {
       const [name, value] = active.split('\u0000');
-      for (const b of facetsEl.querySelectorAll<HTMLInputElement>('input')) if (b.name === name && b.value === value) b.focus();
+      for (const b of facetsEl.querySelectorAll<HTMLInputElement>('input'))
+        if (b.name === name && b.value === value) b.focus();
     }
   }
 
@@ -108,10 +130,20 @@ async function start(root: HTMLElement) {
     const first = shown;
     for (const d of datas) {
       const kind = d.meta['kind'] ?? d.filters['kind']?.[0] ?? '';
-      const bits = [label('kind', kind), d.meta['when'], kind !== 'incident' ? d.filters['incident']?.[0] : undefined].filter((x): x is string => !!x);
+      const bits = [
+        label('kind', kind),
+        d.meta['when'],
+        kind !== 'incident' ? d.filters['incident']?.[0] : undefined,
+      ].filter((x): x is string => !!x);
       const excerpt = el('p', { className: 'excerpt' });
       for (const part of excerptParts(d.excerpt)) excerpt.append(part.mark ? el('mark', {}, part.text) : part.text);
-      const li = el('li', {}, el('h3', {}, el('a', { href: d.url }, d.meta['title'] ?? d.url)), el('p', { className: 'meta' }, bits.join(' · ')), excerpt);
+      const li = el(
+        'li',
+        {},
+        el('h3', {}, el('a', { href: d.url }, d.meta['title'] ?? d.url)),
+        el('p', { className: 'meta' }, bits.join(' · ')),
+        excerpt,
+      );
       li.setAttribute('data-search-result', '');
       list.append(li);
     }
@@ -142,14 +174,21 @@ async function start(root: HTMLElement) {
     if (mine !== run) return;
     const n = res.results.length;
     status.textContent =
-      n === 0 ? (q ? fill(s.none, { q }) : s.noneFiltered) : q ? fill(n === 1 ? s.countQOne : s.countQ, { n, q }) : fill(n === 1 ? s.countOne : s.count, { n });
+      n === 0
+        ? q
+          ? fill(s.none, { q })
+          : s.noneFiltered
+        : q
+          ? fill(n === 1 ? s.countQOne : s.countQ, { n, q })
+          : fill(n === 1 ? s.countOne : s.count, { n });
     renderFacets(res.filters);
   }
 
   function commit(next: SearchState, how: 'push' | 'replace') {
     state = next;
     const url = `${location.pathname}${searchQuery(state)}`;
-    if (url !== `${location.pathname}${location.search}`) history[how === 'push' ? 'pushState' : 'replaceState'](null, '', url);
+    if (url !== `${location.pathname}${location.search}`)
+      history[how === 'push' ? 'pushState' : 'replaceState'](null, '', url);
     void execute();
   }
 

@@ -10,7 +10,10 @@ export interface SearchState {
 }
 
 export function emptySearch(): SearchState {
-  return { q: '', filters: Object.fromEntries(SEARCH_FACETS.map((f) => [f, []])) as unknown as Record<SearchFacet, string[]> };
+  return {
+    q: '',
+    filters: Object.fromEntries(SEARCH_FACETS.map((f) => [f, []])) as unknown as Record<SearchFacet, string[]>,
+  };
 }
 
 /** Reads `q` and the facet parameters; facet values are display labels, kept as given. */
@@ -18,7 +21,15 @@ export function parseSearch(input: string | URLSearchParams): SearchState {
   const p = typeof input === 'string' ? new URLSearchParams(input) : input;
   const s = emptySearch();
   s.q = (p.get('q') ?? '').trim();
-  for (const f of SEARCH_FACETS) s.filters[f] = [...new Set(p.getAll(f).map((v) => v.trim()).filter(Boolean))].sort();
+  for (const f of SEARCH_FACETS)
+    s.filters[f] = [
+      ...new Set(
+        p
+          .getAll(f)
+          .map((v) => v.trim())
+          .filter(Boolean),
+      ),
+    ].sort();
   return s;
 }
 

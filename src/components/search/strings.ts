@@ -8,7 +8,8 @@ const STRINGS = {
     label: 'Suchbegriff',
     submit: 'Suchen',
     noJs: 'Die Suche braucht JavaScript. Ohne JavaScript finden Sie alle Ereignisse in der Zeitleiste und alles Übrige in den Listen:',
-    failed: 'Der Suchindex konnte nicht geladen werden. Alle Ereignisse stehen in der Zeitleiste, alles Übrige in den Listen:',
+    failed:
+      'Der Suchindex konnte nicht geladen werden. Alle Ereignisse stehen in der Zeitleiste, alles Übrige in den Listen:',
     timeline: 'Zeitleiste (alle Ereignisse)',
     incidents: 'Vorfälle',
     sources: 'Quellen',
@@ -33,7 +34,18 @@ const STRINGS = {
     year: 'Jahr',
     status: 'Status der Angabe',
     publisher: 'Herausgeber der Quelle',
-    kindLabels: { event: 'Ereignis', incident: 'Vorfall', source: 'Quelle', actor: 'Akteur', glossary: 'Glossar', about: 'Über das Projekt', corrections: 'Korrekturen', brief: 'Kurzfassung', page: 'Seite', list: 'Liste' },
+    kindLabels: {
+      event: 'Ereignis',
+      incident: 'Vorfall',
+      source: 'Quelle',
+      actor: 'Akteur',
+      glossary: 'Glossar',
+      about: 'Über das Projekt',
+      corrections: 'Korrekturen',
+      brief: 'Kurzfassung',
+      page: 'Seite',
+      list: 'Liste',
+    },
   },
   en: {
     title: 'Search',
@@ -66,11 +78,24 @@ const STRINGS = {
     year: 'Year',
     status: 'Claim status',
     publisher: 'Source publisher',
-    kindLabels: { event: 'Event', incident: 'Incident', source: 'Source', actor: 'Actor', glossary: 'Glossary', about: 'About the project', corrections: 'Corrections', brief: 'Brief', page: 'Page', list: 'List' },
+    kindLabels: {
+      event: 'Event',
+      incident: 'Incident',
+      source: 'Source',
+      actor: 'Actor',
+      glossary: 'Glossary',
+      about: 'About the project',
+      corrections: 'Corrections',
+      brief: 'Brief',
+      page: 'Page',
+      list: 'List',
+    },
   },
 } as const;
 
-export type SearchStrings = Record<Exclude<keyof (typeof STRINGS)['de'], 'kindLabels'>, string> & { kindLabels: Record<string, string> };
+export type SearchStrings = Record<Exclude<keyof (typeof STRINGS)['de'], 'kindLabels'>, string> & {
+  kindLabels: Record<string, string>;
+};
 
 export function searchStrings(lang: Lang): SearchStrings {
   return STRINGS[lang] satisfies SearchStrings;

@@ -6,11 +6,22 @@ import { LABELS, type Lang } from '../../lib/i18n.ts';
 import { encodeTimeline, type TimelineJson } from '../../lib/timeline/data.ts';
 import { actors, events, incidents, sourceIdsOf } from '../../queries.ts';
 
-const LABEL_LISTS = { type: 'eventType', status: 'claimStatus', confidence: 'confidence', category: 'actorCategory', country: 'country', precision: 'datePrecision', qualifier: 'dateQualifier' } as const;
+const LABEL_LISTS = {
+  type: 'eventType',
+  status: 'claimStatus',
+  confidence: 'confidence',
+  category: 'actorCategory',
+  country: 'country',
+  precision: 'datePrecision',
+  qualifier: 'dateQualifier',
+} as const;
 
 function labels(lang: Lang): TimelineJson['labels'] {
   return Object.fromEntries(
-    Object.entries(LABEL_LISTS).map(([key, list]) => [key, Object.fromEntries(Object.entries(LABELS[list] ?? {}).map(([v, l]) => [v, l[lang]]))]),
+    Object.entries(LABEL_LISTS).map(([key, list]) => [
+      key,
+      Object.fromEntries(Object.entries(LABELS[list] ?? {}).map(([v, l]) => [v, l[lang]])),
+    ]),
   );
 }
 
@@ -22,8 +33,19 @@ export function timelineJson(lang: Lang): Promise<TimelineJson> {
     p = (async () =>
       encodeTimeline({
         lang,
-        incidents: (await incidents()).map((i) => ({ id: i.id, title: i.data.title, kind: i.data.kind, countries: i.data.countries, end: i.data.period.end })),
-        actors: (await actors()).map((a) => ({ id: a.id, name: a.data.name, category: a.data.category, country: a.data.country })),
+        incidents: (await incidents()).map((i) => ({
+          id: i.id,
+          title: i.data.title,
+          kind: i.data.kind,
+          countries: i.data.countries,
+          end: i.data.period.end,
+        })),
+        actors: (await actors()).map((a) => ({
+          id: a.id,
+          name: a.data.name,
+          category: a.data.category,
+          country: a.data.country,
+        })),
         events: (await events()).map((e) => ({
           id: e.id,
           incident: e.data.incident,

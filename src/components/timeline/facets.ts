@@ -18,7 +18,8 @@ export function facetOptions(tl: Timeline, counts: FacetCounts, lang: string): R
   const opt = (facet: Facet, label: (v: string) => string) =>
     [...counts[facet].entries()].map(([value, count]) => ({ value, label: label(value), count }));
   const byLabel = (a: FacetOption, b: FacetOption) => coll.compare(a.label, b.label) || (a.value < b.value ? -1 : 1);
-  const byList = (list: readonly string[]) => (a: FacetOption, b: FacetOption) => list.indexOf(a.value) - list.indexOf(b.value);
+  const byList = (list: readonly string[]) => (a: FacetOption, b: FacetOption) =>
+    list.indexOf(a.value) - list.indexOf(b.value);
   const incOrder = tl.incidents.map((i) => i.id);
   const actorName = new Map(tl.actors.map((a) => [a.id, a.name]));
   const incTitle = new Map(tl.incidents.map((i) => [i.id, i.title]));

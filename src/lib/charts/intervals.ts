@@ -41,10 +41,15 @@ export function renderIntervals(rows: readonly IntervalRow[], o: IntervalOptions
   const height = top + groups.length * groupH + rows.length * rowH + 12;
   const lo = Math.min(0, min(rows, (r) => r.interval?.min) ?? 0);
   const hi = Math.max(1, max(rows, (r) => r.interval?.max) ?? 1);
-  const x = scaleLinear().domain([lo, hi]).nice().range([labelW, width - right]);
+  const x = scaleLinear()
+    .domain([lo, hi])
+    .nice()
+    .range([labelW, width - right]);
   const parts: string[] = ['<g class="axis" aria-hidden="true">'];
   for (const t of x.ticks(6)) {
-    parts.push(`<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${top - 6}" y2="${height - 8}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.9 : 0.15}" ${t === 0 ? 'stroke-width="1.5"' : ''}/>`);
+    parts.push(
+      `<line x1="${px(x(t))}" x2="${px(x(t))}" y1="${top - 6}" y2="${height - 8}" stroke="currentColor" stroke-opacity="${t === 0 ? 0.9 : 0.15}" ${t === 0 ? 'stroke-width="1.5"' : ''}/>`,
+    );
     parts.push(`<text x="${px(x(t))}" y="${top - 10}" text-anchor="middle">${esc(fmtNumber(t, o.lang))}</text>`);
   }
   parts.push(`<text x="${labelW}" y="12">${esc(o.axisLabel)}</text></g><g class="rows">`);
@@ -62,12 +67,19 @@ export function renderIntervals(rows: readonly IntervalRow[], o: IntervalOptions
         if (a === b) {
           const x0 = Math.min(x(0), x(a));
           const w = Math.max(2, Math.abs(x(a) - x(0)));
-          parts.push(`<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(w)}" height="14" ${patternFill(o.id, 'solid')}><title>${esc(`${g}, ${r.label}: ${text}`)}</title></rect>`);
+          parts.push(
+            `<rect x="${px(x0)}" y="${px(y + 5)}" width="${px(w)}" height="14" ${patternFill(o.id, 'solid')}><title>${esc(`${g}, ${r.label}: ${text}`)}</title></rect>`,
+          );
         } else {
           // Range: a thin line from zero to the nearer end, then the hatched box of possible values.
           const near = a > 0 ? a : b < 0 ? b : 0;
-          if (near !== 0) parts.push(`<line x1="${px(x(0))}" x2="${px(x(near))}" y1="${px(y + 12)}" y2="${px(y + 12)}" stroke="currentColor" stroke-dasharray="2 2"/>`);
-          parts.push(`<rect x="${px(x(a))}" y="${px(y + 5)}" width="${px(Math.max(2, x(b) - x(a)))}" height="14" ${patternFill(o.id, 'hatch')}><title>${esc(`${g}, ${r.label}: ${text}`)}</title></rect>`);
+          if (near !== 0)
+            parts.push(
+              `<line x1="${px(x(0))}" x2="${px(x(near))}" y1="${px(y + 12)}" y2="${px(y + 12)}" stroke="currentColor" stroke-dasharray="2 2"/>`,
+            );
+          parts.push(
+            `<rect x="${px(x(a))}" y="${px(y + 5)}" width="${px(Math.max(2, x(b) - x(a)))}" height="14" ${patternFill(o.id, 'hatch')}><title>${esc(`${g}, ${r.label}: ${text}`)}</title></rect>`,
+          );
         }
         const endX = x(Math.max(b, 0));
         parts.push(`<text x="${px(endX + 5)}" y="${px(y + 16)}" font-size="11">${esc(text)}</text>`);

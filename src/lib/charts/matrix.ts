@@ -32,14 +32,18 @@ export function renderMatrix(data: MatrixData, o: MatrixOptions): string {
   const width = Math.ceil(labelW + data.cols.length * cell + 90);
   const height = headH + data.rows.length * cellH + 10;
   const all = data.values.flat().filter((v): v is number => typeof v === 'number');
-  const r = scaleSqrt().domain([0, Math.max(1, max(all) ?? 1)]).range([0, 12]);
+  const r = scaleSqrt()
+    .domain([0, Math.max(1, max(all) ?? 1)])
+    .range([0, 12]);
   const parts: string[] = ['<g class="axis" aria-hidden="true">'];
   data.cols.forEach((c, ci) => {
     const cx = labelW + ci * cell + cell / 2;
     parts.push(`<text transform="translate(${px(cx + 4)},${headH - 8}) rotate(-40)">${esc(clip(c, 14))}</text>`);
   });
   data.rows.forEach((row, ri) => {
-    parts.push(`<text x="${px(labelW - 8)}" y="${px(headH + ri * cellH + cellH / 2 + 4)}" text-anchor="end">${esc(clip(row, 32))}</text>`);
+    parts.push(
+      `<text x="${px(labelW - 8)}" y="${px(headH + ri * cellH + cellH / 2 + 4)}" text-anchor="end">${esc(clip(row, 32))}</text>`,
+    );
   });
   parts.push('</g><g class="cells">');
   data.rows.forEach((row, ri) => {
@@ -47,16 +51,24 @@ export function renderMatrix(data: MatrixData, o: MatrixOptions): string {
       const v = data.values[ri]?.[ci] ?? 0;
       const x0 = labelW + ci * cell;
       const y0 = headH + ri * cellH;
-      parts.push(`<rect x="${px(x0)}" y="${px(y0)}" width="${cell}" height="${cellH}" fill="none" stroke="currentColor" stroke-opacity="0.25"/>`);
+      parts.push(
+        `<rect x="${px(x0)}" y="${px(y0)}" width="${cell}" height="${cellH}" fill="none" stroke="currentColor" stroke-opacity="0.25"/>`,
+      );
       if (v === 'suppressed') {
-        parts.push(`<rect x="${px(x0 + 6)}" y="${px(y0 + 6)}" width="${cell - 12}" height="${cellH - 12}" ${patternFill(o.id, 'hatch')} fill-opacity="0.5"><title>${esc(`${row}, ${col}: ${o.suppressedMark ?? 'suppressed'}`)}</title></rect>`);
+        parts.push(
+          `<rect x="${px(x0 + 6)}" y="${px(y0 + 6)}" width="${cell - 12}" height="${cellH - 12}" ${patternFill(o.id, 'hatch')} fill-opacity="0.5"><title>${esc(`${row}, ${col}: ${o.suppressedMark ?? 'suppressed'}`)}</title></rect>`,
+        );
         return;
       }
       if (v <= 0) return;
       // Square (area ∝ count) in the upper part of the cell, the number written below it.
       const s = Math.max(2, r(v) * 2);
-      parts.push(`<rect x="${px(x0 + (cell - s) / 2)}" y="${px(y0 + 16 - s / 2)}" width="${px(s)}" height="${px(s)}" fill="currentColor" fill-opacity="0.5" stroke="currentColor"><title>${esc(`${row}, ${col}: ${fmtNumber(v, o.lang)}`)}</title></rect>`);
-      parts.push(`<text x="${px(x0 + cell / 2)}" y="${px(y0 + cellH - 5)}" text-anchor="middle" font-weight="600" font-size="11">${esc(fmtNumber(v, o.lang))}</text>`);
+      parts.push(
+        `<rect x="${px(x0 + (cell - s) / 2)}" y="${px(y0 + 16 - s / 2)}" width="${px(s)}" height="${px(s)}" fill="currentColor" fill-opacity="0.5" stroke="currentColor"><title>${esc(`${row}, ${col}: ${fmtNumber(v, o.lang)}`)}</title></rect>`,
+      );
+      parts.push(
+        `<text x="${px(x0 + cell / 2)}" y="${px(y0 + cellH - 5)}" text-anchor="middle" font-weight="600" font-size="11">${esc(fmtNumber(v, o.lang))}</text>`,
+      );
     });
   });
   parts.push('</g>');

@@ -67,7 +67,13 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
   const d = eventsPerMonth(input.events, ids);
   if (d.months.length === 0) return null;
   const id = incidentId ? `events-${incidentId}` : 'events-per-month';
-  const title = incidentId ? (lang === 'de' ? 'Ereignisse pro Monat' : 'Events per month') : lang === 'de' ? 'Ereignisse pro Monat, nach Vorfall' : 'Events per month, by incident';
+  const title = incidentId
+    ? lang === 'de'
+      ? 'Ereignisse pro Monat'
+      : 'Events per month'
+    : lang === 'de'
+      ? 'Ereignisse pro Monat, nach Vorfall'
+      : 'Events per month, by incident';
   const totals = d.months.map((_, i) => d.series.reduce((a, x) => a + x.counts[i]!, 0));
   const all = totals.reduce((a, b) => a + b, 0);
   const peak = totals.indexOf(Math.max(...totals));
@@ -81,7 +87,15 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
   const seriesLabels = d.series.map((x) => incidentTitle(input, x.incident, lang));
   const svg = renderStackedBars(
     {
-      categories: d.months.map((m) => ({ key: m, label: monthText(m), short: new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { month: 'short', year: '2-digit', timeZone: 'UTC' }).format(new Date(`${m}-01T00:00:00Z`)) })),
+      categories: d.months.map((m) => ({
+        key: m,
+        label: monthText(m),
+        short: new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+          month: 'short',
+          year: '2-digit',
+          timeZone: 'UTC',
+        }).format(new Date(`${m}-01T00:00:00Z`)),
+      })),
       series: d.series.map((x, i) => ({ label: seriesLabels[i]!, values: x.counts })),
     },
     { id, title, desc: summary, lang, yLabel: s.events },
@@ -102,7 +116,11 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
     table: {
       caption: title,
       columns: [s.month, ...seriesLabels, ...(d.series.length > 1 ? [s.total] : [])],
-      rows: d.months.map((m, i) => [monthText(m), ...d.series.map((x) => x.counts[i]!), ...(d.series.length > 1 ? [totals[i]!] : [])]),
+      rows: d.months.map((m, i) => [
+        monthText(m),
+        ...d.series.map((x) => x.counts[i]!),
+        ...(d.series.length > 1 ? [totals[i]!] : []),
+      ]),
     },
   };
 }
@@ -114,7 +132,10 @@ export function affectedChart(input: RegisterInput, lang: Lang, incidentId: stri
   if (d.total === 0) return null;
   const id = `affected-${incidentId}`;
   const inc = incidentTitle(input, incidentId, lang);
-  const title = lang === 'de' ? `Betroffene Institutionen nach Kategorie und Land: ${inc}` : `Affected institutions by category and country: ${inc}`;
+  const title =
+    lang === 'de'
+      ? `Betroffene Institutionen nach Kategorie und Land: ${inc}`
+      : `Affected institutions by category and country: ${inc}`;
   const rowTotals = d.counts.map((r) => r.reduce((a, b) => a + b, 0));
   const top = rowTotals.indexOf(Math.max(...rowTotals));
   const cat = (c: string) => label(lang, 'actorCategory', c);
@@ -123,7 +144,10 @@ export function affectedChart(input: RegisterInput, lang: Lang, incidentId: stri
     lang === 'de'
       ? `${n(d.total, lang)} verschiedene Institutionen werden als betroffen genannt, aus ${d.cols.length} ${d.cols.length === 1 ? 'Land' : 'Ländern'}; die größte Gruppe ist „${cat(d.rows[top]!)}“ mit ${n(rowTotals[top]!, lang)}.`
       : `${n(d.total, lang)} distinct institutions are named as affected, from ${d.cols.length} ${d.cols.length === 1 ? 'country' : 'countries'}; the largest group is “${cat(d.rows[top]!)}” with ${n(rowTotals[top]!, lang)}.`;
-  const svg = renderMatrix({ rows: d.rows.map(cat), cols: d.cols.map(country), values: d.counts }, { id, title, desc: summary, lang });
+  const svg = renderMatrix(
+    { rows: d.rows.map(cat), cols: d.cols.map(country), values: d.counts },
+    { id, title, desc: summary, lang },
+  );
   const colTotals = d.cols.map((_, ci) => d.counts.reduce((a, r) => a + r[ci]!, 0));
   return {
     id,
@@ -167,10 +191,20 @@ export function sourcesChart(input: RegisterInput, lang: Lang): ChartSpec | null
     title,
     summary,
     source: `${s.registerSource}: ${lang === 'de' ? 'Quellen' : 'sources'}`,
-    method: lang === 'de' ? 'Jede Quelle des Registers zählt einmal, nach ihrer Art und der Sprache des Originals.' : 'Each source of the register counts once, by its kind and the language of the original.',
-    asOf: input.sources.map((x) => x.data.retrieved ?? '').sort().at(-1) || registerAsOf(input),
+    method:
+      lang === 'de'
+        ? 'Jede Quelle des Registers zählt einmal, nach ihrer Art und der Sprache des Originals.'
+        : 'Each source of the register counts once, by its kind and the language of the original.',
+    asOf:
+      input.sources
+        .map((x) => x.data.retrieved ?? '')
+        .sort()
+        .at(-1) || registerAsOf(input),
     notes: [],
-    svg: renderMatrix({ rows: d.rows.map(kind), cols: d.cols.map(language), values: d.counts }, { id, title, desc: summary, lang }),
+    svg: renderMatrix(
+      { rows: d.rows.map(kind), cols: d.cols.map(language), values: d.counts },
+      { id, title, desc: summary, lang },
+    ),
     table: {
       caption: title,
       columns: [s.kind, ...d.cols.map(language), s.total],
@@ -182,7 +216,9 @@ export function sourcesChart(input: RegisterInput, lang: Lang): ChartSpec | null
 function intervalText(iv: DayInterval | { min: number; max: number }, lang: Lang): string {
   const s = cs(lang);
   const unit = (v: number) => (Math.abs(v) === 1 ? (lang === 'de' ? 'Tag' : 'day') : s.days);
-  return iv.min === iv.max ? `${n(iv.min, lang)} ${unit(iv.min)}` : `${n(iv.min, lang)} ${lang === 'de' ? 'bis' : 'to'} ${n(iv.max, lang)} ${s.days}`;
+  return iv.min === iv.max
+    ? `${n(iv.min, lang)} ${unit(iv.min)}`
+    : `${n(iv.min, lang)} ${lang === 'de' ? 'bis' : 'to'} ${n(iv.max, lang)} ${s.days}`;
 }
 
 /** Time between milestones for every real incident, or for one. */
@@ -192,8 +228,17 @@ export function milestonesChart(input: RegisterInput, lang: Lang, incidentId?: s
   const ms = incidentMilestones(input.events, ids).filter((m) => m.disclosure || m.statement || m.fix);
   if (ms.length === 0) return null;
   const id = incidentId ? `milestones-${incidentId}` : 'milestones';
-  const title = incidentId ? (lang === 'de' ? 'Zeit bis zur Stellungnahme und zur Behebung' : 'Time to statement and fix') : lang === 'de' ? 'Zeit bis zur Stellungnahme und zur Behebung, nach Vorfall' : 'Time to statement and fix, by incident';
-  const types = (k: keyof typeof MILESTONES) => MILESTONES[k].map((t) => (lang === 'de' ? `„${label(lang, 'eventType', t)}“` : `“${label(lang, 'eventType', t)}”`)).join(lang === 'de' ? ' oder ' : ' or ');
+  const title = incidentId
+    ? lang === 'de'
+      ? 'Zeit bis zur Stellungnahme und zur Behebung'
+      : 'Time to statement and fix'
+    : lang === 'de'
+      ? 'Zeit bis zur Stellungnahme und zur Behebung, nach Vorfall'
+      : 'Time to statement and fix, by incident';
+  const types = (k: keyof typeof MILESTONES) =>
+    MILESTONES[k]
+      .map((t) => (lang === 'de' ? `„${label(lang, 'eventType', t)}“` : `“${label(lang, 'eventType', t)}”`))
+      .join(lang === 'de' ? ' oder ' : ' or ');
   const dateText = (m: Milestone | null) => (m ? formatIso(m.on, lang) : null);
   const rows: IntervalRow[] = [];
   const tableRows: Cell[][] = [];
@@ -236,8 +281,19 @@ export function milestonesChart(input: RegisterInput, lang: Lang, incidentId?: s
         : `First disclosure: the earliest event of type ${types('disclosure')}; first statement: ${types('statement')}; fix: ${types('fix')}. Retracted reports do not count. Where a date is known only to the month or year, the range of all possible intervals is shown (hatched). A milestone that does not apply is marked “not applicable”.`,
     asOf: registerAsOf(input),
     notes: [],
-    svg: renderIntervals(rows, { id, title, desc: summary, lang, axisLabel: s.daysAfterDisclosure, format: (iv) => intervalText(iv, lang) }),
-    table: { caption: title, columns: [s.incident, s.interval, s.from, s.to, s.minDays, s.maxDays, s.note], rows: tableRows },
+    svg: renderIntervals(rows, {
+      id,
+      title,
+      desc: summary,
+      lang,
+      axisLabel: s.daysAfterDisclosure,
+      format: (iv) => intervalText(iv, lang),
+    }),
+    table: {
+      caption: title,
+      columns: [s.incident, s.interval, s.from, s.to, s.minDays, s.maxDays, s.note],
+      rows: tableRows,
+    },
   };
 }
 
@@ -260,8 +316,17 @@ export function figuresChart(input: RegisterInput, lang: Lang, incidentId: strin
       const valueText = formatFigureValue(v, lang);
       rows.push({ group: measure, label: f.data.attribution[lang], value: v, valueText, wording: f.data.wording.text });
       const lower = v.type === 'exact' || v.type === 'about' ? (v.n ?? null) : (v.min ?? null);
-      const upper = v.type === 'exact' || v.type === 'about' ? (v.n ?? null) : v.type === 'range' ? (v.max ?? null) : null;
-      tableRows.push([`${measure}: ${f.data.label[lang]}`, f.data.attribution[lang], valueText, s.valueTypes[v.type], lower, upper, f.data.wording.text]);
+      const upper =
+        v.type === 'exact' || v.type === 'about' ? (v.n ?? null) : v.type === 'range' ? (v.max ?? null) : null;
+      tableRows.push([
+        `${measure}: ${f.data.label[lang]}`,
+        f.data.attribution[lang],
+        valueText,
+        s.valueTypes[v.type],
+        lower,
+        upper,
+        f.data.wording.text,
+      ]);
     }
   }
   const summary =
@@ -280,7 +345,11 @@ export function figuresChart(input: RegisterInput, lang: Lang, incidentId: strin
     asOf: registerAsOf(input),
     notes: [],
     svg: renderFigures(rows, { id, title, desc: summary, lang, axisLabel: s.logAxis }),
-    table: { caption: title, columns: [s.measure, s.attribution, s.valueText, s.valueType, s.lower, s.upper, s.wording], rows: tableRows },
+    table: {
+      caption: title,
+      columns: [s.measure, s.attribution, s.valueText, s.valueType, s.lower, s.upper, s.wording],
+      rows: tableRows,
+    },
   };
 }
 
@@ -289,11 +358,20 @@ export function datasetChart(id: string, d: Dataset, lang: Lang): ChartSpec {
   const s = cs(lang);
   const dim = (x: string) => dimLabel('dimension', x, lang);
   const value = (dimension: string, v: string) =>
-    dimension === 'org-category' ? label(lang, 'actorCategory', v) : dimension === 'country' ? label(lang, 'country', v) : dimension === 'month' ? formatIso(v, lang) : dimLabel(dimension, v, lang);
+    dimension === 'org-category'
+      ? label(lang, 'actorCategory', v)
+      : dimension === 'country'
+        ? label(lang, 'country', v)
+        : dimension === 'month'
+          ? formatIso(v, lang)
+          : dimLabel(dimension, v, lang);
   const rows = d.rows.values.map((v) => value(d.rows.dimension, v));
   const cols = d.columns.values.map((v) => value(d.columns.dimension, v));
   const measure = dimLabel('measure', d.measure, lang);
-  const title = lang === 'de' ? `${measure} nach ${dim(d.rows.dimension)} und ${dim(d.columns.dimension)}` : `${measure} by ${dim(d.rows.dimension)} and ${dim(d.columns.dimension)}`;
+  const title =
+    lang === 'de'
+      ? `${measure} nach ${dim(d.rows.dimension)} und ${dim(d.columns.dimension)}`
+      : `${measure} by ${dim(d.rows.dimension)} and ${dim(d.columns.dimension)}`;
   const suppressed = d.cells.flat().filter((v) => v === 'suppressed').length;
   const m = d.method;
   const summary =
@@ -305,18 +383,27 @@ export function datasetChart(id: string, d: Dataset, lang: Lang): ChartSpec {
     id: `dataset-${id}`,
     title,
     summary,
-    source: lang === 'de' ? `Aggregat aus Rohdaten, erzeugt mit ${m.generator} am ${formatIso(m.generated, lang)} aus rund ${n(m.inputRows, lang)} Datensätzen` : `Aggregate of raw data, made with ${m.generator} on ${formatIso(m.generated, lang)} from about ${n(m.inputRows, lang)} records`,
+    source:
+      lang === 'de'
+        ? `Aggregat aus Rohdaten, erzeugt mit ${m.generator} am ${formatIso(m.generated, lang)} aus rund ${n(m.inputRows, lang)} Datensätzen`
+        : `Aggregate of raw data, made with ${m.generator} on ${formatIso(m.generated, lang)} from about ${n(m.inputRows, lang)} records`,
     method:
       lang === 'de'
         ? `Jede veröffentlichte Zahl ist mindestens k = ${m.k}; kleinere Felder und so viele weitere, dass keines aus Summen erschlossen werden kann, sind gesperrt. Summen sind auf Vielfache von ${m.roundingBase} gerundet und können daher von der Summe der Felder abweichen. Zeiten in der Zeitzone ${m.timeZone}.`
         : `Every published number is at least k = ${m.k}; smaller cells, and as many others as needed so that none can be worked out from totals, are suppressed. Totals are rounded to multiples of ${m.roundingBase} and may therefore differ from the sum of the cells. Times in the ${m.timeZone} time zone.`,
     asOf: m.generated,
     notes: [],
-    svg: renderMatrix({ rows, cols, values: d.cells }, { id: `dataset-${id}`, title, desc: summary, lang, suppressedMark: s.suppressed }),
+    svg: renderMatrix(
+      { rows, cols, values: d.cells },
+      { id: `dataset-${id}`, title, desc: summary, lang, suppressedMark: s.suppressed },
+    ),
     table: {
       caption: title,
       columns: [dim(d.rows.dimension), ...cols, s.total],
-      rows: [...rows.map((r, ri) => [r, ...d.cells[ri]!.map(cell), cell(d.rowTotals[ri]!)]), [s.total, ...d.columnTotals.map(cell), d.total]],
+      rows: [
+        ...rows.map((r, ri) => [r, ...d.cells[ri]!.map(cell), cell(d.rowTotals[ri]!)]),
+        [s.total, ...d.columnTotals.map(cell), d.total],
+      ],
     },
   };
 }
@@ -335,15 +422,26 @@ export function registerCharts(input: RegisterInput, lang: Lang): ChartSpec[] {
 
 /** The charts shown on one incident's page. */
 export function incidentCharts(input: RegisterInput, lang: Lang, incidentId: string): ChartSpec[] {
-  return [eventsChart(input, lang, incidentId), affectedChart(input, lang, incidentId), milestonesChart(input, lang, incidentId), figuresChart(input, lang, incidentId)].filter(
-    (c): c is ChartSpec => c !== null,
-  );
+  return [
+    eventsChart(input, lang, incidentId),
+    affectedChart(input, lang, incidentId),
+    milestonesChart(input, lang, incidentId),
+    figuresChart(input, lang, incidentId),
+  ].filter((c): c is ChartSpec => c !== null);
 }
 
 /** Every chart with a download: register charts, per-incident charts and datasets, each id once. */
-export function allCharts(input: RegisterInput, datasets: readonly { id: string; data: Dataset }[], lang: Lang): ChartSpec[] {
+export function allCharts(
+  input: RegisterInput,
+  datasets: readonly { id: string; data: Dataset }[],
+  lang: Lang,
+): ChartSpec[] {
   const seen = new Map<string, ChartSpec>();
-  for (const c of [...registerCharts(input, lang), ...input.incidents.flatMap((i) => incidentCharts(input, lang, i.id)), ...datasets.map((d) => datasetChart(d.id, d.data, lang))]) {
+  for (const c of [
+    ...registerCharts(input, lang),
+    ...input.incidents.flatMap((i) => incidentCharts(input, lang, i.id)),
+    ...datasets.map((d) => datasetChart(d.id, d.data, lang)),
+  ]) {
     if (!seen.has(c.id)) seen.set(c.id, c);
   }
   return [...seen.values()];
@@ -362,7 +460,17 @@ export function tableCsv(t: ChartTable): string {
 /** JSON of exactly the table shown, with the chart's metadata. */
 export function tableJson(c: ChartSpec, lang: Lang): string {
   return `${JSON.stringify(
-    { id: c.id, lang, title: c.title, summary: c.summary, source: c.source, method: c.method, asOf: c.asOf, columns: c.table.columns, rows: c.table.rows },
+    {
+      id: c.id,
+      lang,
+      title: c.title,
+      summary: c.summary,
+      source: c.source,
+      method: c.method,
+      asOf: c.asOf,
+      columns: c.table.columns,
+      rows: c.table.rows,
+    },
     null,
     2,
   )}\n`;

@@ -4,10 +4,12 @@ import type { Lang } from '../settings.ts';
 const S = {
   de: {
     pageTitle: 'Grafiken',
-    pageIntro: 'Auswertungen des Registers. Jede Grafik steht auch als Tabelle darunter; die Daten jeder Grafik lassen sich als CSV und JSON herunterladen. Zahlen werden nie über verschiedene Messgrößen addiert.',
+    pageIntro:
+      'Auswertungen des Registers. Jede Grafik steht auch als Tabelle darunter; die Daten jeder Grafik lassen sich als CSV und JSON herunterladen. Zahlen werden nie über verschiedene Messgrößen addiert.',
     registerCharts: 'Auswertungen des Registers',
     datasetCharts: 'Aggregierte Datensätze',
-    noDatasets: 'Derzeit ist kein aggregierter Datensatz veröffentlicht. Aggregate aus Rohdaten erscheinen hier erst, wenn sie die Geheimhaltungsregeln erfüllen.',
+    noDatasets:
+      'Derzeit ist kein aggregierter Datensatz veröffentlicht. Aggregate aus Rohdaten erscheinen hier erst, wenn sie die Geheimhaltungsregeln erfüllen.',
     disclosureLink: 'Wie Aggregate vor Rückschlüssen geschützt werden',
     noData: 'Für diese Grafik gibt es noch keine Daten.',
     summaryLabel: 'Kurz gesagt',
@@ -48,15 +50,24 @@ const S = {
     exactDays: 'tagesgenau',
     rangeNote: 'Datum nicht tagesgenau: Spanne möglicher Abstände',
     negativeNote: 'Behebung vor der Offenlegung',
-    unplaced: (n: number) => `${n} ${n === 1 ? 'Ereignis ist' : 'Ereignisse sind'} nur auf das Jahr genau oder über mehrere Monate datiert und hier nicht auf Monate verteilt.`,
-    valueTypes: { exact: 'genau', about: 'etwa', 'more-than': 'mehr als (offen nach oben)', range: 'Spanne (beide Grenzen genannt)', vague: 'unbestimmt (nur Wortlaut)' },
+    unplaced: (n: number) =>
+      `${n} ${n === 1 ? 'Ereignis ist' : 'Ereignisse sind'} nur auf das Jahr genau oder über mehrere Monate datiert und hier nicht auf Monate verteilt.`,
+    valueTypes: {
+      exact: 'genau',
+      about: 'etwa',
+      'more-than': 'mehr als (offen nach oben)',
+      range: 'Spanne (beide Grenzen genannt)',
+      vague: 'unbestimmt (nur Wortlaut)',
+    },
   },
   en: {
     pageTitle: 'Charts',
-    pageIntro: 'Analyses of the register. Each chart is followed by its data as a table; the data of each chart can be downloaded as CSV and JSON. Figures are never added up across different measures.',
+    pageIntro:
+      'Analyses of the register. Each chart is followed by its data as a table; the data of each chart can be downloaded as CSV and JSON. Figures are never added up across different measures.',
     registerCharts: 'Analyses of the register',
     datasetCharts: 'Aggregate datasets',
-    noDatasets: 'No aggregate dataset is published at present. Aggregates of raw data appear here only once they meet the disclosure-control rules.',
+    noDatasets:
+      'No aggregate dataset is published at present. Aggregates of raw data appear here only once they meet the disclosure-control rules.',
     disclosureLink: 'How aggregates are protected against disclosure',
     noData: 'There is no data for this chart yet.',
     summaryLabel: 'In short',
@@ -97,8 +108,15 @@ const S = {
     exactDays: 'to the day',
     rangeNote: 'date not known to the day: range of possible intervals',
     negativeNote: 'fix before disclosure',
-    unplaced: (n: number) => `${n} ${n === 1 ? 'event is' : 'events are'} dated only to the year or across several months and not placed in a month here.`,
-    valueTypes: { exact: 'exact', about: 'about', 'more-than': 'more than (open-ended)', range: 'range (both bounds stated)', vague: 'vague (wording only)' },
+    unplaced: (n: number) =>
+      `${n} ${n === 1 ? 'event is' : 'events are'} dated only to the year or across several months and not placed in a month here.`,
+    valueTypes: {
+      exact: 'exact',
+      about: 'about',
+      'more-than': 'more than (open-ended)',
+      range: 'range (both bounds stated)',
+      vague: 'vague (wording only)',
+    },
   },
 } as const;
 

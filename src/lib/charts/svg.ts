@@ -80,7 +80,13 @@ export function fmtNumber(n: number, lang: string): string {
 }
 
 /** A legend row: swatch + label per series. */
-export function legend(prefix: string, items: readonly { label: string; pattern: PatternName }[], x: number, y: number, width: number): { svg: string; height: number } {
+export function legend(
+  prefix: string,
+  items: readonly { label: string; pattern: PatternName }[],
+  x: number,
+  y: number,
+  width: number,
+): { svg: string; height: number } {
   let cx = x;
   let cy = y;
   const parts: string[] = [];
@@ -91,7 +97,9 @@ export function legend(prefix: string, items: readonly { label: string; pattern:
       cx = x;
       cy += 18;
     }
-    parts.push(`<rect x="${px(cx)}" y="${px(cy)}" width="12" height="12" ${patternFill(prefix, it.pattern)}/><text x="${px(cx + 16)}" y="${px(cy + 10)}">${esc(text)}</text>`);
+    parts.push(
+      `<rect x="${px(cx)}" y="${px(cy)}" width="12" height="12" ${patternFill(prefix, it.pattern)}/><text x="${px(cx + 16)}" y="${px(cy + 10)}">${esc(text)}</text>`,
+    );
     cx += w + 12;
   }
   return { svg: `<g class="legend" aria-hidden="true">${parts.join('')}</g>`, height: items.length ? cy - y + 18 : 0 };

@@ -76,7 +76,13 @@ export interface TimelineJson {
 /** Plain content as the build sees it: the parts of incidents, actors and events used here. */
 export interface EncodeInput {
   lang: 'de' | 'en';
-  incidents: { id: string; title: Record<string, string>; kind: string; countries: string[]; end?: string | undefined }[];
+  incidents: {
+    id: string;
+    title: Record<string, string>;
+    kind: string;
+    countries: string[];
+    end?: string | undefined;
+  }[];
   actors: { id: string; name: Record<string, string>; category: string; country: string }[];
   events: {
     id: string;
@@ -133,8 +139,18 @@ export function encodeTimeline(input: EncodeInput): TimelineJson {
     version: TIMELINE_FORMAT_VERSION,
     lang,
     columns: COLUMNS,
-    incidents: input.incidents.map((i) => ({ id: i.id, title: i.title[lang] ?? i.id, kind: i.kind, countries: [...i.countries] })),
-    actors: input.actors.map((a) => ({ id: a.id, name: a.name[lang] ?? a.id, category: a.category, country: a.country })),
+    incidents: input.incidents.map((i) => ({
+      id: i.id,
+      title: i.title[lang] ?? i.id,
+      kind: i.kind,
+      countries: [...i.countries],
+    })),
+    actors: input.actors.map((a) => ({
+      id: a.id,
+      name: a.name[lang] ?? a.id,
+      category: a.category,
+      country: a.country,
+    })),
     labels: input.labels,
     events: rows,
   };
@@ -191,7 +207,24 @@ export function decodeTimeline(json: TimelineJson): Timeline {
     throw new Error(`timeline data: format version ${String(json.version)}, expected ${TIMELINE_FORMAT_VERSION}`);
   }
   const records = json.events.map((row, index): TimelineRecord => {
-    const [id, inc, type, status, confidence, on, until, qualifier, time, dateText, title, summary, sources, actorIdx, followUp, discrepancy] = row;
+    const [
+      id,
+      inc,
+      type,
+      status,
+      confidence,
+      on,
+      until,
+      qualifier,
+      time,
+      dateText,
+      title,
+      summary,
+      sources,
+      actorIdx,
+      followUp,
+      discrepancy,
+    ] = row;
     const date: DateLike = { on };
     if (until) date.until = until;
     if (qualifier) date.qualifier = qualifier as Qualifier;

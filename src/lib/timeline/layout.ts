@@ -49,7 +49,11 @@ export interface LaneOptions {
  * Lays out lanes for records that are already in chronological order (by start).
  * `incidentOrder` lists incident indices in the order lanes should appear.
  */
-export function layoutLanes(records: readonly LaneInput[], incidentOrder: readonly number[], opts: LaneOptions): LaneLayout {
+export function layoutLanes(
+  records: readonly LaneInput[],
+  incidentOrder: readonly number[],
+  opts: LaneOptions,
+): LaneLayout {
   const pad = opts.padDays ?? 0;
   const byIncident = new Map<number, number[]>();
   records.forEach((r, i) => {

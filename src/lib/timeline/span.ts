@@ -95,6 +95,10 @@ export function boundOfQuery(value: string, side: 'from' | 'to'): number | undef
 }
 
 /** True when the span [start, end] overlaps the range [from, to] (either side may be open). */
-export function overlaps(span: { start: number; end: number }, from: number | undefined, to: number | undefined): boolean {
+export function overlaps(
+  span: { start: number; end: number },
+  from: number | undefined,
+  to: number | undefined,
+): boolean {
   return (from === undefined || span.end >= from) && (to === undefined || span.start <= to);
 }

@@ -57,7 +57,10 @@ export function parseQuery(input: string | URLSearchParams): { state: FilterStat
   for (const f of FACETS) {
     const values = new Set<string>();
     for (const raw of params.getAll(f)) {
-      for (const v of raw.split(',').map((x) => x.trim()).filter(Boolean)) {
+      for (const v of raw
+        .split(',')
+        .map((x) => x.trim())
+        .filter(Boolean)) {
         if (FACET_VALUE.test(v)) values.add(v);
         else problems.push({ param: f, value: v, allowed: 'an id: letters, digits and single hyphens' });
       }

@@ -9,12 +9,15 @@ const STRINGS = {
   de: {
     title: 'Zeitleiste',
     yearTitle: 'Zeitleiste {year}',
-    intro: 'Alle Ereignisse aller Vorfälle und Hintergrundeinträge in zeitlicher Reihenfolge, jeweils mit Datum und seiner Genauigkeit, Vorfall, Art, Status der Angabe, Beleglage und Zahl der Quellen.',
+    intro:
+      'Alle Ereignisse aller Vorfälle und Hintergrundeinträge in zeitlicher Reihenfolge, jeweils mit Datum und seiner Genauigkeit, Vorfall, Art, Status der Angabe, Beleglage und Zahl der Quellen.',
     yearIntro: 'Alle Ereignisse mit Beginn im Jahr {year}, in zeitlicher Reihenfolge.',
-    noJsFilters: 'Die Filter brauchen JavaScript. Ohne JavaScript zeigt diese Liste alle Ereignisse, auch wenn die Adresse Filter enthält.',
+    noJsFilters:
+      'Die Filter brauchen JavaScript. Ohne JavaScript zeigt diese Liste alle Ereignisse, auch wenn die Adresse Filter enthält.',
     noJsIndex: 'Ohne JavaScript steht die vollständige Liste auf den Jahresseiten.',
     filters: 'Filter',
-    filterHelp: 'Mehrere Werte einer Gruppe: eines davon genügt. Mehrere Gruppen: alle müssen zutreffen. Land: Land eines beteiligten Akteurs oder des Vorfalls. Zeitraum: Ereignisse, deren Datumsspanne den Zeitraum berührt. In Klammern: Zahl der Ereignisse mit diesem Wert.',
+    filterHelp:
+      'Mehrere Werte einer Gruppe: eines davon genügt. Mehrere Gruppen: alle müssen zutreffen. Land: Land eines beteiligten Akteurs oder des Vorfalls. Zeitraum: Ereignisse, deren Datumsspanne den Zeitraum berührt. In Klammern: Zahl der Ereignisse mit diesem Wert.',
     incident: 'Vorfall',
     type: 'Art',
     status: 'Status der Angabe',
@@ -35,8 +38,10 @@ const STRINGS = {
     countOne: '1 von {total} Ereignissen',
     noMatch: 'Kein Ereignis passt zu diesen Filtern.',
     visual: 'Grafische Zeitleiste',
-    visualHelp: 'Eine Spur je Vorfall. Punkte sind tagesgenaue Ereignisse; Balken stehen für Monate, Jahre, Zeiträume oder ungefähre Daten. Tastatur: mit Tab in die Grafik, Pfeiltasten links/rechts wechseln innerhalb einer Spur, auf/ab zwischen Spuren, Eingabetaste öffnet das Ereignis, Plus/Minus zoomen, Escape verlässt die Grafik. Maus: ziehen verschiebt, Strg + Mausrad zoomt.',
-    chartLabel: 'Grafische Zeitleiste, {n} Ereignisse in {lanes} Spuren. Pfeiltasten wählen ein Ereignis, Eingabetaste öffnet es, Escape verlässt die Grafik.',
+    visualHelp:
+      'Eine Spur je Vorfall. Punkte sind tagesgenaue Ereignisse; Balken stehen für Monate, Jahre, Zeiträume oder ungefähre Daten. Tastatur: mit Tab in die Grafik, Pfeiltasten links/rechts wechseln innerhalb einer Spur, auf/ab zwischen Spuren, Eingabetaste öffnet das Ereignis, Plus/Minus zoomen, Escape verlässt die Grafik. Maus: ziehen verschiebt, Strg + Mausrad zoomt.',
+    chartLabel:
+      'Grafische Zeitleiste, {n} Ereignisse in {lanes} Spuren. Pfeiltasten wählen ein Ereignis, Eingabetaste öffnet es, Escape verlässt die Grafik.',
     zoomIn: 'Vergrößern',
     zoomOut: 'Verkleinern',
     zoomReset: 'Ganze Zeitspanne',
@@ -49,7 +54,8 @@ const STRINGS = {
     showMore: 'Weitere {n} Ereignisse zeigen',
     targetHidden: 'Das verlinkte Ereignis ist durch die aktuellen Filter ausgeblendet.',
     showTarget: 'Filter zurücksetzen und Ereignis zeigen',
-    loadError: 'Die Daten der Zeitleiste konnten nicht geladen werden; die Liste unten ist vollständig, aber nicht filterbar.',
+    loadError:
+      'Die Daten der Zeitleiste konnten nicht geladen werden; die Liste unten ist vollständig, aber nicht filterbar.',
     openInTimeline: 'Dieses Jahr in der filterbaren Zeitleiste',
     previousYear: 'Vorheriges Jahr',
     nextYear: 'Nächstes Jahr',
@@ -63,12 +69,15 @@ const STRINGS = {
   en: {
     title: 'Timeline',
     yearTitle: 'Timeline {year}',
-    intro: 'Every event of every incident and background entry in chronological order, each with its date and that date’s precision, incident, type, claim status, evidence and number of sources.',
+    intro:
+      'Every event of every incident and background entry in chronological order, each with its date and that date’s precision, incident, type, claim status, evidence and number of sources.',
     yearIntro: 'Every event that begins in {year}, in chronological order.',
-    noJsFilters: 'The filters need JavaScript. Without JavaScript this list shows every event, even when the address contains filters.',
+    noJsFilters:
+      'The filters need JavaScript. Without JavaScript this list shows every event, even when the address contains filters.',
     noJsIndex: 'Without JavaScript, the complete list is on the year pages.',
     filters: 'Filters',
-    filterHelp: 'Several values in one group: any of them will do. Several groups: all must hold. Country: the country of an actor involved or of the incident. Period: events whose date span touches the period. In brackets: number of events with that value.',
+    filterHelp:
+      'Several values in one group: any of them will do. Several groups: all must hold. Country: the country of an actor involved or of the incident. Period: events whose date span touches the period. In brackets: number of events with that value.',
     incident: 'Incident',
     type: 'Type',
     status: 'Claim status',
@@ -89,8 +98,10 @@ const STRINGS = {
     countOne: '1 of {total} events',
     noMatch: 'No event matches these filters.',
     visual: 'Visual timeline',
-    visualHelp: 'One lane per incident. Dots are events known to the day; bars stand for months, years, ranges or approximate dates. Keyboard: Tab into the chart, left/right arrows move within a lane, up/down between lanes, Enter opens the event, plus/minus zoom, Escape leaves the chart. Mouse: drag to pan, Ctrl + wheel to zoom.',
-    chartLabel: 'Visual timeline, {n} events in {lanes} lanes. Arrow keys select an event, Enter opens it, Escape leaves the chart.',
+    visualHelp:
+      'One lane per incident. Dots are events known to the day; bars stand for months, years, ranges or approximate dates. Keyboard: Tab into the chart, left/right arrows move within a lane, up/down between lanes, Enter opens the event, plus/minus zoom, Escape leaves the chart. Mouse: drag to pan, Ctrl + wheel to zoom.',
+    chartLabel:
+      'Visual timeline, {n} events in {lanes} lanes. Arrow keys select an event, Enter opens it, Escape leaves the chart.',
     zoomIn: 'Zoom in',
     zoomOut: 'Zoom out',
     zoomReset: 'Whole period',

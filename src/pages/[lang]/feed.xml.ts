@@ -9,6 +9,13 @@ export const getStaticPaths = () => LANGS.map((lang) => ({ params: { lang } }));
 
 export const GET: APIRoute = async ({ params }) => {
   const lang = params['lang'] as Lang;
-  const body = atomFeed({ lang, title: ct(lang, 'feedTitle'), self: `${SITE_URL}/${lang}/feed.xml`, home: `${SITE_URL}/${lang}/`, events: await feedEvents(lang), changes: await feedChanges() });
+  const body = atomFeed({
+    lang,
+    title: ct(lang, 'feedTitle'),
+    self: `${SITE_URL}/${lang}/feed.xml`,
+    home: `${SITE_URL}/${lang}/`,
+    events: await feedEvents(lang),
+    changes: await feedChanges(),
+  });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

@@ -76,12 +76,21 @@ export function createChart(section: HTMLElement, o: Options): Chart {
   const readColors = () => {
     const cs = getComputedStyle(el);
     const v = (name: string) => cs.getPropertyValue(name).trim() || '#555';
-    colors = { confirmed: v('--accent'), reported: v('--link'), disputed: v('--warn-line'), retracted: v('--muted'), stripe: v('--soft'), line: v('--line') };
+    colors = {
+      confirmed: v('--accent'),
+      reported: v('--link'),
+      disputed: v('--warn-line'),
+      retracted: v('--muted'),
+      stripe: v('--soft'),
+      line: v('--line'),
+    };
   };
 
   const z = zoom<HTMLDivElement, unknown>()
     // Wheel zooms only with Ctrl/⌘ so the page still scrolls over the chart; drag pans.
-    .filter((ev: Event) => (ev.type === 'wheel' ? (ev as WheelEvent).ctrlKey || (ev as WheelEvent).metaKey : !(ev as MouseEvent).button))
+    .filter((ev: Event) =>
+      ev.type === 'wheel' ? (ev as WheelEvent).ctrlKey || (ev as WheelEvent).metaKey : !(ev as MouseEvent).button,
+    )
     .on('zoom', (ev: D3ZoomEvent<HTMLDivElement, unknown>) => {
       t = ev.transform;
       x = t.rescaleX(x0);
@@ -132,12 +141,20 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     }
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     const [lo, hi, pad] = extent();
-    x0 = scaleUtc().domain([dateOfDay(lo - pad), dateOfDay(hi + 1 + pad)]).range([left, width - RIGHT]);
+    x0 = scaleUtc()
+      .domain([dateOfDay(lo - pad), dateOfDay(hi + 1 + pad)])
+      .range([left, width - RIGHT]);
     const days = hi - lo + 1 + 2 * pad;
     // Zoom in at most until one day is about 40 px wide.
     z.scaleExtent([1, Math.max(1, (40 * days) / (width - RIGHT - left))])
-      .extent([[left, 0], [width - RIGHT, height]])
-      .translateExtent([[left, 0], [width - RIGHT, height]]);
+      .extent([
+        [left, 0],
+        [width - RIGHT, height],
+      ])
+      .translateExtent([
+        [left, 0],
+        [width - RIGHT, height],
+      ]);
     drawLabels();
     // Resets the zoom; its 'zoom' event sets x and draws.
     z.transform(zsel, zoomIdentity);
@@ -247,9 +264,12 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       ctx.fill(p);
     }
     ctx.restore();
-    axisG
-      .attr('transform', `translate(0,${TOP - 6})`)
-      .call(axisTop(x).ticks(Math.max(2, Math.floor((width - left) / 90))).tickFormat(tickFormat).tickSizeOuter(0));
+    axisG.attr('transform', `translate(0,${TOP - 6})`).call(
+      axisTop(x)
+        .ticks(Math.max(2, Math.floor((width - left) / 90)))
+        .tickFormat(tickFormat)
+        .tickSizeOuter(0),
+    );
     drawRing();
   }
 
@@ -364,7 +384,10 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     if (active < 0 || active >= shown.length) {
       // Start at the first mark in view, in the top lane that has one.
       const X = px();
-      active = layout.lanes.flatMap((l) => l.members).find((i) => X(shown[i]!.start) >= left) ?? layout.lanes[0]?.members[0] ?? -1;
+      active =
+        layout.lanes.flatMap((l) => l.members).find((i) => X(shown[i]!.start) >= left) ??
+        layout.lanes[0]?.members[0] ??
+        -1;
     }
     activate(active);
   });
@@ -373,7 +396,14 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     showTip(-1);
   });
 
-  const KEYS: Record<string, NavKey> = { ArrowLeft: 'ArrowLeft', ArrowRight: 'ArrowRight', ArrowUp: 'ArrowUp', ArrowDown: 'ArrowDown', Home: 'Home', End: 'End' };
+  const KEYS: Record<string, NavKey> = {
+    ArrowLeft: 'ArrowLeft',
+    ArrowRight: 'ArrowRight',
+    ArrowUp: 'ArrowUp',
+    ArrowDown: 'ArrowDown',
+    Home: 'Home',
+    End: 'End',
+  };
   el.addEventListener('keydown', (ev) => {
     if (ev.altKey || ev.ctrlKey || ev.metaKey) return;
     const nav = KEYS[ev.key];
@@ -446,7 +476,12 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       GAP = lanes > 30 ? 1 : 6;
       MAX_ROWS = lanes * (3 * 14 + GAP) <= MAX_PLOT ? 3 : 1;
       ROW = Math.max(3, Math.min(14, Math.floor((MAX_PLOT - lanes * GAP) / Math.max(1, lanes * MAX_ROWS))));
-      layout = layoutLanes(shown, incidentOrder, { rowHeight: ROW, maxRows: MAX_ROWS, gap: GAP, padDays: Math.ceil(10 / pxPerDay) });
+      layout = layoutLanes(shown, incidentOrder, {
+        rowHeight: ROW,
+        maxRows: MAX_ROWS,
+        gap: GAP,
+        padDays: Math.ceil(10 / pxPerDay),
+      });
       active = prev === undefined ? -1 : shown.findIndex((r) => r.id === prev);
       hover = -1;
       el.setAttribute('aria-label', fill(o.s.chartLabel, { n: shown.length, lanes: layout.lanes.length }));

@@ -29,7 +29,12 @@ export function writeForm(form: HTMLFormElement, state: FilterState): void {
     const list = group?.querySelector('ul');
     for (const v of wanted) {
       if (offered.has(v) || !list) continue;
-      const box = Object.assign(document.createElement('input'), { type: 'checkbox', name: f, value: v, checked: true });
+      const box = Object.assign(document.createElement('input'), {
+        type: 'checkbox',
+        name: f,
+        value: v,
+        checked: true,
+      });
       const label = document.createElement('label');
       const text = Object.assign(document.createElement('span'), { className: 'tl-label', textContent: v });
       const count = Object.assign(document.createElement('span'), { className: 'tl-count', textContent: '(0)' });

@@ -20,21 +20,33 @@ export interface EventList {
   reveal(id: string): HTMLElement | undefined;
 }
 
-function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...children: (Node | string)[]): HTMLElementTagNameMap[K] {
+function h<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  attrs: Record<string, string> = {},
+  ...children: (Node | string)[]
+): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
   el.append(...children);
   return el;
 }
 
-export function createList(container: HTMLElement, mode: 'full' | 'index', tl: Timeline, s: TimelineStrings, lang: string, moreButton: HTMLButtonElement): EventList {
+export function createList(
+  container: HTMLElement,
+  mode: 'full' | 'index',
+  tl: Timeline,
+  s: TimelineStrings,
+  lang: string,
+  moreButton: HTMLButtonElement,
+): EventList {
   if (mode === 'full') return fullList(container);
   return renderedList(container, tl, s, lang, moreButton);
 }
 
 function fullList(container: HTMLElement): EventList {
   const items = new Map<string, HTMLElement>();
-  for (const li of container.querySelectorAll<HTMLElement>('ol.events > li[id^="event-"]')) items.set(li.id.slice(6), li);
+  for (const li of container.querySelectorAll<HTMLElement>('ol.events > li[id^="event-"]'))
+    items.set(li.id.slice(6), li);
   const months = [...container.querySelectorAll<HTMLElement>('section.tl-month')];
   const years = [...container.querySelectorAll<HTMLElement>('section.tl-year')];
   return {
@@ -51,10 +63,20 @@ function fullList(container: HTMLElement): EventList {
   };
 }
 
-function renderedList(container: HTMLElement, tl: Timeline, s: TimelineStrings, lang: string, more: HTMLButtonElement): EventList {
+function renderedList(
+  container: HTMLElement,
+  tl: Timeline,
+  s: TimelineStrings,
+  lang: string,
+  more: HTMLButtonElement,
+): EventList {
   const out = h('div', { class: 'tl-rendered' });
   container.prepend(out);
-  const monthFmt = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', { year: 'numeric', month: 'long', timeZone: 'UTC' });
+  const monthFmt = new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+    year: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+  });
   let records: readonly TimelineRecord[] = [];
   let rendered = 0;
   let lastYear: HTMLElement | undefined;
@@ -65,14 +87,22 @@ function renderedList(container: HTMLElement, tl: Timeline, s: TimelineStrings, 
   const item = (r: TimelineRecord): HTMLLIElement => {
     const p = precisionOf(r.date.on);
     const inc = tl.incidents[r.incidentIndex];
-    const date = h('span', { class: 'event-date' }, h('time', { datetime: datetimeAttr(r.date), 'data-precision': p }, r.dateText));
+    const date = h(
+      'span',
+      { class: 'event-date' },
+      h('time', { datetime: datetimeAttr(r.date), 'data-precision': p }, r.dateText),
+    );
     if (p !== 'day') date.append(h('span', { class: 'meta' }, ` (${tl.labels['precision']?.[p] ?? p})`));
     const badges = h(
       'span',
       { class: 'badges' },
       h('span', { class: 'badge' }, tl.labels['type']?.[r.type] ?? r.type),
       h('span', { class: `badge ${r.status}`, title: s.status }, tl.labels['status']?.[r.status] ?? r.status),
-      h('span', { class: `badge ${r.confidence}`, title: s.confidence }, tl.labels['confidence']?.[r.confidence] ?? r.confidence),
+      h(
+        'span',
+        { class: `badge ${r.confidence}`, title: s.confidence },
+        tl.labels['confidence']?.[r.confidence] ?? r.confidence,
+      ),
     );
     const head = h('div', {}, date, ' ', badges);
     if (r.followUp) head.append(h('span', { class: 'badge' }, s.followUp));
@@ -80,7 +110,14 @@ function renderedList(container: HTMLElement, tl: Timeline, s: TimelineStrings, 
     if (inc) meta.append(h('a', { href: `/${lang}/incidents/${inc.id}/` }, inc.title), ' · ');
     meta.append(`${r.sources} ${r.sources === 1 ? s.source : s.sources}`);
     if (r.discrepancy) meta.append(' · ', h('span', { class: 'badge disputed' }, s.discrepancy));
-    const li = h('li', { id: `event-${r.id}`, 'data-date': r.date.on }, head, h('h4', { class: 'event-title' }, h('a', { href: `/${lang}/events/${r.id}/` }, r.title)), h('p', {}, r.summary), meta);
+    const li = h(
+      'li',
+      { id: `event-${r.id}`, 'data-date': r.date.on },
+      head,
+      h('h4', { class: 'event-title' }, h('a', { href: `/${lang}/events/${r.id}/` }, r.title)),
+      h('p', {}, r.summary),
+      meta,
+    );
     if (r.followUp) li.classList.add('follow-up');
     return li;
   };
@@ -97,7 +134,10 @@ function renderedList(container: HTMLElement, tl: Timeline, s: TimelineStrings, 
       }
       for (const m of y.months) {
         if (m.key !== lastMonthKey || !lastMonth) {
-          const title = m.key.length === 4 ? `${m.key} (${lang === 'de' ? 'ohne Monat' : 'month unknown'})` : monthFmt.format(new Date(`${m.key}-01T00:00:00Z`));
+          const title =
+            m.key.length === 4
+              ? `${m.key} (${lang === 'de' ? 'ohne Monat' : 'month unknown'})`
+              : monthFmt.format(new Date(`${m.key}-01T00:00:00Z`));
           lastMonth = h('ol', { class: 'events' });
           lastYear.append(h('section', { class: 'tl-month', 'data-month': m.key }, h('h3', {}, title), lastMonth));
           lastMonthKey = m.key;
@@ -117,7 +157,10 @@ function renderedList(container: HTMLElement, tl: Timeline, s: TimelineStrings, 
     const first = rendered;
     renderUpTo(rendered + CHUNK);
     // Keep keyboard users in place: focus the first newly shown event's link.
-    document.getElementById(`event-${records[first]?.id ?? ''}`)?.querySelector('a')?.focus();
+    document
+      .getElementById(`event-${records[first]?.id ?? ''}`)
+      ?.querySelector('a')
+      ?.focus();
   });
 
   return {

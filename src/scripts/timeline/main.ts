@@ -67,7 +67,10 @@ async function start(root: HTMLElement) {
     list.show(shown);
     chart.show(shown);
     writeCounts(form!, counts);
-    const text = shown.length === total && isEmptyState(state) ? fill(s.countAll, { total }) : fill(shown.length === 1 ? s.countOne : s.countOf, { n: shown.length, total });
+    const text =
+      shown.length === total && isEmptyState(state)
+        ? fill(s.countAll, { total })
+        : fill(shown.length === 1 ? s.countOne : s.countOf, { n: shown.length, total });
     if (text !== announced) count!.textContent = announced = text;
     none!.hidden = shown.length > 0;
     performance.clearMeasures('timeline:filter');
@@ -85,7 +88,11 @@ async function start(root: HTMLElement) {
 
   function showProblems(problems: ReturnType<typeof parseQuery>['problems']) {
     problemsEl!.hidden = problems.length === 0;
-    problemsEl!.replaceChildren(...problems.map((p) => Object.assign(document.createElement('p'), { textContent: fill(s.invalidParam, { ...p }) })));
+    problemsEl!.replaceChildren(
+      ...problems.map((p) =>
+        Object.assign(document.createElement('p'), { textContent: fill(s.invalidParam, { ...p }) }),
+      ),
+    );
   }
 
   function focusTarget() {
@@ -147,7 +154,8 @@ async function start(root: HTMLElement) {
   let next = 0;
   const foldSome = (deadline?: IdleDeadline) => {
     const until = performance.now() + 8;
-    while (next < tl.records.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until)) searchText(tl.records[next++]!);
+    while (next < tl.records.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until))
+      searchText(tl.records[next++]!);
     if (next < tl.records.length) schedule();
   };
   const schedule = () => ('requestIdleCallback' in window ? requestIdleCallback(foldSome) : setTimeout(foldSome, 16));

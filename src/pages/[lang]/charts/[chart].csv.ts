@@ -6,7 +6,13 @@ import { datasets, registerInput } from '../../../components/charts/chart-data.t
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const input = await registerInput();
-  return LANGS.flatMap((lang) => allCharts(input, datasets(), lang).map((spec) => ({ params: { lang, chart: spec.id }, props: { body: tableCsv(spec.table) } })));
+  return LANGS.flatMap((lang) =>
+    allCharts(input, datasets(), lang).map((spec) => ({
+      params: { lang, chart: spec.id },
+      props: { body: tableCsv(spec.table) },
+    })),
+  );
 };
 
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { body: string }).body, { headers: { 'Content-Type': 'text/csv; charset=utf-8' } });

@@ -6,7 +6,13 @@ import { datasets, registerInput } from '../../../components/charts/chart-data.t
 
 export const getStaticPaths: GetStaticPaths = async () => {
   const input = await registerInput();
-  return LANGS.flatMap((lang) => allCharts(input, datasets(), lang).map((spec) => ({ params: { lang, chart: spec.id }, props: { body: tableJson(spec, lang) } })));
+  return LANGS.flatMap((lang) =>
+    allCharts(input, datasets(), lang).map((spec) => ({
+      params: { lang, chart: spec.id },
+      props: { body: tableJson(spec, lang) },
+    })),
+  );
 };
 
-export const GET: APIRoute = ({ props }) => new Response((props as { body: string }).body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });
+export const GET: APIRoute = ({ props }) =>
+  new Response((props as { body: string }).body, { headers: { 'Content-Type': 'application/json; charset=utf-8' } });

@@ -4,7 +4,10 @@ import { apiData } from '../../../versions-data.ts';
 import type { ApiFile } from '../../../lib/api.ts';
 
 export const getStaticPaths = (async () =>
-  (await apiData()).map((f) => ({ params: { file: f.path.replace(/^\/api\/v1\//, '') }, props: { f } }))) satisfies GetStaticPaths;
+  (await apiData()).map((f) => ({
+    params: { file: f.path.replace(/^\/api\/v1\//, '') },
+    props: { f },
+  }))) satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { f } = props as { f: ApiFile };

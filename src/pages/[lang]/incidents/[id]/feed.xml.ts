@@ -14,6 +14,13 @@ export const GET: APIRoute = async ({ params, props }) => {
   const lang = params['lang'] as Lang;
   const id = params['id']!;
   const { title } = props as { title: { de: string; en: string } };
-  const body = atomFeed({ lang, title: `${ct(lang, 'feedIncidentTitle')}: ${title[lang]}`, self: `${SITE_URL}/${lang}/incidents/${id}/feed.xml`, home: `${SITE_URL}/${lang}/incidents/${id}/`, events: await feedEvents(lang, id), changes: await feedChanges(id) });
+  const body = atomFeed({
+    lang,
+    title: `${ct(lang, 'feedIncidentTitle')}: ${title[lang]}`,
+    self: `${SITE_URL}/${lang}/incidents/${id}/feed.xml`,
+    home: `${SITE_URL}/${lang}/incidents/${id}/`,
+    events: await feedEvents(lang, id),
+    changes: await feedChanges(id),
+  });
   return new Response(body, { headers: { 'Content-Type': 'application/atom+xml; charset=utf-8' } });
 };

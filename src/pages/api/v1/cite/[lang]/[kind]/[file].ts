@@ -10,14 +10,34 @@ const FORMATS = ['bibtex', 'ris', 'csl'] as const;
 export const getStaticPaths = (async () => {
   const versions = await allVersions();
   const entries = [
-    ...(await incidents()).map((e) => ({ kind: 'incident' as const, path: 'incidents' as const, id: e.id, title: e.data.title })),
-    ...(await events()).map((e) => ({ kind: 'event' as const, path: 'events' as const, id: e.id, title: e.data.title })),
+    ...(await incidents()).map((e) => ({
+      kind: 'incident' as const,
+      path: 'incidents' as const,
+      id: e.id,
+      title: e.data.title,
+    })),
+    ...(await events()).map((e) => ({
+      kind: 'event' as const,
+      path: 'events' as const,
+      id: e.id,
+      title: e.data.title,
+    })),
   ];
   return LANGS.flatMap((lang) =>
     entries.flatMap((e) =>
       FORMATS.map((f) => {
-        const citation: CitationInput = { kind: e.kind, id: e.id, lang, title: e.title[lang], version: versions.get(`${e.path}/${e.id}`)!.current.version, accessed: today() };
-        return { params: { lang, kind: e.path, file: `${e.id}.${FILE_EXT[f]}` }, props: { body: formatCitation(citation, f), type: MIME[f] } };
+        const citation: CitationInput = {
+          kind: e.kind,
+          id: e.id,
+          lang,
+          title: e.title[lang],
+          version: versions.get(`${e.path}/${e.id}`)!.current.version,
+          accessed: today(),
+        };
+        return {
+          params: { lang, kind: e.path, file: `${e.id}.${FILE_EXT[f]}` },
+          props: { body: formatCitation(citation, f), type: MIME[f] },
+        };
       }),
     ),
   );
