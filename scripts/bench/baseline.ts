@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { prng } from '../../src/lib/synth-corpus.ts';
+import { prng } from '../../src/lib/prng.ts';
 
 const WORDS = `the a conference meeting report committee security platform access office review statement update case
 government ministry department result investigation data protection recommendation measure server vendor contract

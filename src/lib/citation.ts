@@ -187,7 +187,21 @@ export const MIME: Record<'bibtex' | 'ris' | 'csl', string> = {
   csl: 'application/vnd.citationstyles.csl+json',
 };
 
+// The same citation is formatted for the page, its download file and the brief; citeproc (APA)
+// costs ~20 ms a call, so each (input, format) is formatted once per process.
+const formatted = new Map<string, string>();
+
 export function formatCitation(c: CitationInput, f: CiteFormat): string {
+  const key = `${f}\u0000${JSON.stringify(c)}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = formatUncached(c, f);
+    formatted.set(key, text);
+  }
+  return text;
+}
+
+function formatUncached(c: CitationInput, f: CiteFormat): string {
   switch (f) {
     case 'din':
       return toDin(c);

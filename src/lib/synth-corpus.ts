@@ -10,6 +10,7 @@
  */
 import { stringify } from 'yaml';
 import * as V from './vocab.ts';
+import { prng } from './prng.ts';
 
 export interface SynthOptions {
   /** Number of events (the unit of scale). */
@@ -37,18 +38,6 @@ export interface SynthCorpus {
     figures: number;
     glossary: number;
     about: number;
-  };
-}
-
-/** mulberry32: a tiny, well-distributed 32-bit PRNG; enough for test data, deterministic everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

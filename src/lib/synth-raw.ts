@@ -6,18 +6,7 @@
 import { ACTOR_CATEGORIES, type ActorCategory, type Country } from './vocab.ts';
 import { INSTANCE_TYPES } from './dataset-schema.ts';
 import { RAW_COLUMNS } from './raw-records.ts';
-
-/** mulberry32: a small, well-known seeded PRNG. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { prng } from './prng.ts';
 
 export interface SynthOrg {
   domain: string;

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { extendTable, publishTable, roundToBase, suppressTable, type Published } from '../../src/lib/disclosure.ts';
 import { validateDataset, datasetSchema } from '../../src/lib/dataset-schema.ts';
 import { formatProblems } from '../../src/lib/problems.ts';
-import { prng } from '../../src/lib/synth-raw.ts';
+import { prng } from '../../src/lib/prng.ts';
 
 const K = 10;
 
