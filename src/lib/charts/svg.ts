@@ -74,10 +74,8 @@ export function clip(s: string, max: number): string {
   return s.length <= max ? s : `${s.slice(0, max - 1)}…`;
 }
 
-/** Number format of the page language. */
-export function fmtNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
-}
+/** Number format of the page language: the one the figure tables use. */
+export { formatNumber as fmtNumber } from '../figures.ts';
 
 /** A legend row: swatch + label per series. */
 export function legend(
