@@ -368,6 +368,11 @@ function phonesInRun(run: string, offset: number, badEnd: boolean, push: (start:
   const text = (k: number) => body.slice(parts[k]!.start, parts[k]!.end);
   // Groups of one digit (but the "(0)" trunk marker) end every span: no phone number has them.
   const single = parts.map((_, k) => text(k) !== '(0)' && text(k).replace(/\D/g, '').length < 2);
+  // So do the three groups of an ISO date ("Version 2022-02-12-64621073" is a date and a hash).
+  for (let k = 0; k + 2 < parts.length; k++) {
+    const iso = body.slice(parts[k]!.start, parts[k + 2]!.end);
+    if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) single[k] = single[k + 1] = single[k + 2] = true;
+  }
   for (let i = 0; i < parts.length; i++) {
     // A number starts with "+", a bracket, a trunk "0" or (North American) a 3-digit area code.
     if (single[i] || !/^(?:[+(]|0\d|\d{3}$)/.test(text(i))) continue;

@@ -171,6 +171,7 @@ describe('phone numbers', () => {
     ['a postal code', '01067 Dresden, 10117 Berlin'],
     ['a Cisco bug id', 'CSCwi12345'],
     ['an event id', '2024-02-19-luftwaffe-webex-call'],
+    ['a version id whose hash has only digits', 'Version 2022-02-12-64621073; note = {Version 2021-10-01-04621073}'],
     ['a room number', 'room 2700, Paul-Löbe-Haus'],
     ['a percentage and a decimal', '0,5 % and 0.75'],
   ])('%s is not a phone number', (_what, text) => {
