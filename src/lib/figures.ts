@@ -1,8 +1,14 @@
 /** Display of reported figures: the value exactly as precise as the source states it. */
 import type { FigureData } from './schemas.ts';
 
+// One formatter per language: constructing an Intl.NumberFormat costs far more than using it.
+const NUMBER_FORMAT = {
+  de: new Intl.NumberFormat('de-DE'),
+  en: new Intl.NumberFormat('en-GB'),
+};
+
 export function formatNumber(n: number, lang: string): string {
-  return new Intl.NumberFormat(lang === 'de' ? 'de-DE' : 'en-GB').format(n);
+  return NUMBER_FORMAT[lang === 'de' ? 'de' : 'en'].format(n);
 }
 
 export function formatFigureValue(v: FigureData['value'], lang: string): string {

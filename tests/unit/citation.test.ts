@@ -3,7 +3,9 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+import { readContent } from '../../src/lib/content-files.ts';
 import {
+  apaDirect,
   citationHtml,
   citationMetaTags,
   entryJsonLd,
@@ -140,5 +142,59 @@ describe('citations', () => {
     });
     expect(ld['citation']).toEqual([expect.objectContaining({ name: 'Drucksache', url: 'https://example.org/a' })]);
     expect(entryJsonLd(en, [])['@type']).toBe('CreativeWork');
+  });
+});
+
+describe('APA without citeproc', () => {
+  const { content } = readContent('src/content');
+  const real = [
+    ...content.incidents.flatMap((e) => {
+      const t = (e.data as { title: { de: string; en: string } }).title;
+      return [t.de, t.en];
+    }),
+    ...content.events.flatMap((e) => {
+      const t = (e.data as { title: { de: string; en: string } }).title;
+      return [t.de, t.en];
+    }),
+  ];
+  const awkward = [
+    'Plain title',
+    'Ends with a question?',
+    'Ends with a dot.',
+    'Has "straight quotes" inside',
+    "It's an apostrophe",
+    'Das „Taurus“-Gespräch',
+    'A & B <i>x</i>',
+    'lowercase start',
+    'Colon: subtitle',
+    'Trailing!',
+    'Ellipsis…',
+    'Bundeswehr: 6.000 Webex-Termine, 2019–2024',
+    '  blanks around  ',
+    'Parens (at end)',
+    'Title with [brackets] and *stars* and_underscores',
+    'NATO, BSI, BfV – Abkürzungen',
+  ];
+
+  it('writes exactly what citeproc writes, for every title of the register and a set of awkward ones', () => {
+    expect(real.length).toBeGreaterThan(150);
+    let direct = 0;
+    for (const [n, title] of [...real, ...awkward].entries()) {
+      const c = {
+        ...base,
+        lang: n % 2 ? ('en' as const) : ('de' as const),
+        kind: n % 3 ? ('event' as const) : ('incident' as const),
+        title,
+        version: makeVersion(
+          `202${n % 7}-${String((n % 12) + 1).padStart(2, '0')}-${String((n % 28) + 1).padStart(2, '0')}`,
+          '0a1b2c3d',
+        ),
+        accessed: `2026-${String((n % 12) + 1).padStart(2, '0')}-0${(n % 9) + 1}`,
+      };
+      expect(formatCitation(c, 'apa'), title).toBe(toApa(c));
+      if (apaDirect(c) !== undefined) direct++;
+    }
+    // The fast path is taken for most titles (not only the fallback).
+    expect(direct).toBeGreaterThan(real.length * 0.8);
   });
 });
