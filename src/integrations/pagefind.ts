@@ -30,6 +30,24 @@ function dirBytes(dir: string): number {
   return n;
 }
 
+/** Every HTML file under `dir`, as paths relative to it with "/" separators, sorted. */
+function htmlFiles(dir: string): string[] {
+  const out: string[] = [];
+  const walk = (d: string, rel: string) => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const r = rel ? `${rel}/${e.name}` : e.name;
+      if (e.isDirectory()) {
+        if (r !== 'pagefind' && r !== '_astro') walk(path.join(d, e.name), r);
+      } else if (e.name.endsWith('.html')) out.push(r);
+    }
+  };
+  walk(dir, '');
+  return out.sort();
+}
+
+/** The URL Pagefind shows for a file: `de/events/x/index.html` → `/de/events/x/`. */
+const fileUrl = (file: string) => `/${file.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''))}`;
+
 export default function pagefindIntegration({ languages = LANGS }: PagefindOptions = {}): AstroIntegration {
   return {
     name: 'konferenzleck:pagefind',
@@ -42,9 +60,23 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
           const { index, errors } = await pagefind.createIndex({});
           if (errors.length || !index)
             throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
-          const added = await index.addDirectory({ path: site });
-          if (added.errors.length) throw new Error(`Pagefind failed to index ${site}: ${added.errors.join('; ')}`);
-          if (added.page_count === 0)
+          // Only pages marked `data-pagefind-body` are handed to Pagefind (read here, passed as
+          // content): Pagefind would otherwise parse every page of the site, version pages and
+          // year pages included, only to skip them — at 10,000 events most of its time and memory.
+          const files = htmlFiles(site);
+          let offered = 0;
+          const queue = [...files];
+          const worker = async () => {
+            for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
+              const content = fs.readFileSync(path.join(site, file), 'utf8');
+              if (!content.includes('data-pagefind-body')) continue;
+              offered++;
+              const r = await index.addHTMLFile({ url: fileUrl(file), content });
+              if (r.errors.length) throw new Error(`Pagefind failed to index ${file}: ${r.errors.join('; ')}`);
+            }
+          };
+          await Promise.all(Array.from({ length: 16 }, worker));
+          if (offered === 0)
             throw new Error(
               `Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`,
             );
@@ -69,7 +101,7 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
             .map(([l, v]) => `${l} ${v.page_count}`)
             .join(', ');
           logger.info(
-            `read ${added.page_count} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`,
+            `read ${files.length} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`,
           );
         } finally {
           await pagefind.close();
