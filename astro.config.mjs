@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import contentGate from './src/integrations/content-gate.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import downloads from './src/integrations/downloads.ts';
 import trustGates from './src/integrations/trust-gates.ts';
 import { SITE_URL, CONTENT_SWAPPED, CONTENT_DIR_SETTING } from './src/lib/settings.ts';
 import { createHash } from 'node:crypto';
@@ -32,6 +33,8 @@ export default defineConfig({
     }),
     // Search index per language, built after the pages (src/integrations/pagefind.ts).
     pagefind(),
+    // Citation files the pages registered while rendering (src/lib/downloads.ts).
+    downloads(),
     // Privacy gate over every output file, URL registry and redirects: must run last.
     trustGates(),
   ],

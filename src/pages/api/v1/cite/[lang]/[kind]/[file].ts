@@ -1,4 +1,5 @@
-// Citation downloads: /api/v1/cite/{lang}/{incidents|events}/{id}.{bib|ris|json}, current version.
+// Citation downloads: /api/v1/cite/{lang}/{incidents|events}/{id}.{bib|ris|json}, current version —
+// in `astro dev`; the build writes the same files after rendering (see getStaticPaths).
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { allVersions } from '../../../../../../versions-data.ts';
 import { incidents, events } from '../../../../../../queries.ts';
@@ -8,6 +9,10 @@ import { LANGS, today } from '../../../../../../lib/settings.ts';
 const FORMATS = ['bibtex', 'ris', 'csl'] as const;
 
 export const getStaticPaths = (async () => {
+  // A build writes these files from the pages' own citation texts (src/lib/downloads.ts,
+  // src/integrations/downloads.ts) — 60,000 endpoint routes at 10,000 events would cost more than
+  // a quarter of page generation. The dev server serves them from here.
+  if (!import.meta.env.DEV) return [];
   const versions = await allVersions();
   const entries = [
     ...(await incidents()).map((e) => ({
