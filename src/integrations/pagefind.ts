@@ -6,6 +6,13 @@
  * incidents, sources, actors, glossary, about pages), facets from `data-pagefind-filter`, one
  * index per `<html lang>`. Any Pagefind error, an empty index or a missing language fails the
  * build. The Pagefind service is always closed.
+ *
+ * Pages are indexed while they render: the service starts at `astro:build:start` and receives
+ * each page from `src/middleware.ts` (src/lib/build-stream.ts), so Pagefind's own process works on
+ * the second core while Astro renders on the first. At `astro:build:done` every HTML file in the
+ * output is accounted for: a streamed page must have the size it had when rendered, any page the
+ * stream did not see is read from disk and indexed if marked. Only marked pages reach Pagefind —
+ * it would otherwise parse every page of the site (version and year pages too) only to skip them.
  */
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';
@@ -15,6 +22,7 @@ import { fileURLToPath } from 'node:url';
 // which Astro has already closed by astro:build:done.
 import * as pagefind from 'pagefind';
 import { LANGS } from '../lib/settings.ts';
+import { pageFile, subscribeRendered } from '../lib/build-stream.ts';
 
 export interface PagefindOptions {
   /** Languages that must each get an index (the build fails otherwise); default: the site's. */
@@ -49,38 +57,44 @@ function htmlFiles(dir: string): string[] {
 const fileUrl = (file: string) => `/${file.replace(/(?:^|\/)index\.html$/, (m) => (m.startsWith('/') ? '/' : ''))}`;
 
 export default function pagefindIntegration({ languages = LANGS }: PagefindOptions = {}): AstroIntegration {
+  let session: Session | undefined;
   return {
     name: 'konferenzleck:pagefind',
     hooks: {
+      'astro:build:start': async () => {
+        session = await startSession();
+      },
       'astro:build:done': async ({ dir, logger }) => {
         const site = fileURLToPath(dir);
         const outputPath = path.join(site, 'pagefind');
         const started = Date.now();
+        const s = session ?? (await startSession());
+        session = undefined;
         try {
-          const { index, errors } = await pagefind.createIndex({});
-          if (errors.length || !index)
-            throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
-          // Only pages marked `data-pagefind-body` are handed to Pagefind (read here, passed as
-          // content): Pagefind would otherwise parse every page of the site, version pages and
-          // year pages included, only to skip them — at 10,000 events most of its time and memory.
+          s.unsubscribe();
           const files = htmlFiles(site);
-          let offered = 0;
-          const queue = [...files];
-          const worker = async () => {
-            for (let file = queue.pop(); file !== undefined; file = queue.pop()) {
-              const content = fs.readFileSync(path.join(site, file), 'utf8');
-              if (!content.includes('data-pagefind-body')) continue;
-              offered++;
-              const r = await index.addHTMLFile({ url: fileUrl(file), content });
-              if (r.errors.length) throw new Error(`Pagefind failed to index ${file}: ${r.errors.join('; ')}`);
+          let read = 0;
+          for (const file of files) {
+            const seen = s.seen.get(file);
+            if (seen !== undefined) {
+              const size = fs.statSync(path.join(site, file)).size;
+              if (size !== seen)
+                throw new Error(
+                  `${file} changed after it was rendered (${seen} → ${size} bytes); the index would not match it`,
+                );
+              continue;
             }
-          };
-          await Promise.all(Array.from({ length: 16 }, worker));
-          if (offered === 0)
+            read++;
+            const content = fs.readFileSync(path.join(site, file), 'utf8');
+            if (content.includes('data-pagefind-body')) await s.add(file, content);
+          }
+          await Promise.all(s.pending);
+          if (s.errors.length) throw new Error(`Pagefind failed to index ${s.errors.join('; ')}`);
+          if (s.indexed === 0)
             throw new Error(
               `Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`,
             );
-          const written = await index.writeFiles({ outputPath });
+          const written = await s.index.writeFiles({ outputPath });
           if (written.errors.length)
             throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
           // The site loads only pagefind.js and its worker/wasm; Pagefind's bundled UI files are unused and
@@ -101,7 +115,8 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
             .map(([l, v]) => `${l} ${v.page_count}`)
             .join(', ');
           logger.info(
-            `read ${files.length} HTML files, indexed ${perLang}, ${(dirBytes(outputPath) / 1024).toFixed(0)} KiB in ${Date.now() - started} ms`,
+            `${files.length} HTML files (${files.length - read} streamed while rendering, ${read} read after), indexed ${perLang}, ` +
+              `${(dirBytes(outputPath) / 1024).toFixed(0)} KiB; ${Date.now() - started} ms after the pages were done`,
           );
         } finally {
           await pagefind.close();
@@ -109,4 +124,59 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
       },
     },
   };
+}
+
+interface Session {
+  index: pagefind.PagefindIndex;
+  /** Output files seen by the stream, with their size in bytes. */
+  seen: Map<string, number>;
+  pending: Promise<void>[];
+  errors: string[];
+  indexed: number;
+  add(file: string, html: string): Promise<void>;
+  unsubscribe(): void;
+}
+
+/** Pages waiting for Pagefind at most; beyond, rendering waits (bounded memory). */
+const MAX_IN_FLIGHT = 128;
+
+async function startSession(): Promise<Session> {
+  const { index, errors } = await pagefind.createIndex({});
+  if (errors.length || !index)
+    throw new Error(`Pagefind could not create an index: ${errors.join('; ') || 'no index returned'}`);
+  let inFlight = 0;
+  const waiting: (() => void)[] = [];
+  const s: Session = {
+    index,
+    seen: new Map(),
+    pending: [],
+    errors: [],
+    indexed: 0,
+    unsubscribe: () => undefined,
+    add: async (file, html) => {
+      s.indexed++;
+      inFlight++;
+      const done = index.addHTMLFile({ url: fileUrl(file), content: html }).then(
+        (r) => {
+          if (r.errors.length) s.errors.push(`${file}: ${r.errors.join('; ')}`);
+        },
+        (e: unknown) => {
+          s.errors.push(`${file}: ${String(e)}`);
+        },
+      );
+      s.pending.push(
+        done.finally(() => {
+          inFlight--;
+          waiting.shift()?.();
+        }),
+      );
+      if (inFlight > MAX_IN_FLIGHT) await new Promise<void>((resolve) => waiting.push(resolve));
+    },
+  };
+  s.unsubscribe = subscribeRendered((pathname, html) => {
+    const file = pageFile(pathname);
+    s.seen.set(file, Buffer.byteLength(html));
+    return html.includes('data-pagefind-body') ? s.add(file, html) : undefined;
+  });
+  return s;
 }

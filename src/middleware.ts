@@ -1,0 +1,16 @@
+/**
+ * In a build, hands every prerendered HTML page to the build-time subscribers (src/lib/build-stream.ts:
+ * the search index is built while pages render). Responses pass through unchanged: the same HTML,
+ * status and headers. In dev, or without subscribers, it does nothing.
+ */
+import { defineMiddleware } from 'astro:middleware';
+import { emitRendered, hasRenderedListeners } from './lib/build-stream.ts';
+
+export const onRequest = defineMiddleware(async (context, next) => {
+  const response = await next();
+  if (!context.isPrerendered || !hasRenderedListeners() || response.status !== 200) return response;
+  if (!(response.headers.get('content-type') ?? '').includes('text/html')) return response;
+  const html = await response.text();
+  await emitRendered(context.url.pathname, html);
+  return new Response(html, { status: response.status, statusText: response.statusText, headers: response.headers });
+});
