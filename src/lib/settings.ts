@@ -39,3 +39,9 @@ export const DEFAULT_LANG: Lang = 'de';
 export function today(): string {
   return process.env['KONFERENZLECK_TODAY'] ?? new Date().toISOString().slice(0, 10);
 }
+
+/**
+ * Incident pages list their events in full (summary, badges, sources) up to this many events and
+ * one line per event above it, so a large incident's page stays within its DOM budget (issue 9).
+ */
+export const COMPACT_EVENT_LIST_ABOVE = 40;
