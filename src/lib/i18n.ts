@@ -98,7 +98,8 @@ const UI = {
     definition: 'Bedeutung',
     notFoundTitle: 'Seite nicht gefunden',
     showOnTimeline: 'Auf der Zeitleiste zeigen',
-    compactEvents: 'Kurzliste: je Ereignis Datum, Titel und Art. Zusammenfassung und Quellen stehen auf der Seite des Ereignisses; auf der Zeitleiste lassen sich die Ereignisse filtern.',
+    compactEvents:
+      'Kurzliste: je Ereignis Datum, Titel und Art. Zusammenfassung und Quellen stehen auf der Seite des Ereignisses; auf der Zeitleiste lassen sich die Ereignisse filtern.',
     eventsCount: 'Ereignisse',
     sourcesCount: 'Quellen',
     homeIntro:
@@ -211,7 +212,8 @@ const UI = {
     definition: 'Meaning',
     notFoundTitle: 'Page not found',
     showOnTimeline: 'Show on the timeline',
-    compactEvents: 'Short list: date, title and type of each event. Summary and sources are on each event’s page; the timeline can filter the events.',
+    compactEvents:
+      'Short list: date, title and type of each event. Summary and sources are on each event’s page; the timeline can filter the events.',
     eventsCount: 'events',
     sourcesCount: 'sources',
     homeIntro:
