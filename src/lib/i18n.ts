@@ -79,6 +79,7 @@ const UI = {
     role: 'Rolle',
     latestChanges: 'Neueste Einträge',
     allIncidents: 'Alle Vorfälle',
+    homeIncidentsShown: 'Die {n} zuletzt begonnenen von {total} Vorfällen.',
     chooseLanguage: 'Sprache wählen',
     notTranslated:
       'Für diese Seite gibt es noch keine deutsche Fassung. Hier die Zusammenfassung; die vollständige Fassung ist auf Englisch verfügbar:',
@@ -193,6 +194,7 @@ const UI = {
     role: 'Role',
     latestChanges: 'Latest entries',
     allIncidents: 'All incidents',
+    homeIncidentsShown: 'The {n} most recently begun of {total} incidents.',
     chooseLanguage: 'Choose a language',
     notTranslated:
       'There is no English version of this page yet. Here is the summary; the full version is available in German:',

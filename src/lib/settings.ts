@@ -45,3 +45,6 @@ export function today(): string {
  * one line per event above it, so a large incident's page stays within its DOM budget (issue 9).
  */
 export const COMPACT_EVENT_LIST_ABOVE = 40;
+
+/** The home page shows at most this many incidents (the most recently begun) and links to all. */
+export const HOME_INCIDENTS = 12;
