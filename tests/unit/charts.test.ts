@@ -10,14 +10,22 @@ import {
 } from '../../src/lib/register-aggregates.ts';
 import {
   affectedChart,
+  allCharts,
   datasetChart,
   eventsChart,
   figuresChart,
+  incidentChartIds,
+  incidentChartLinks,
+  incidentCharts,
+  INCIDENT_THRESHOLD,
   milestonesChart,
+  registerCharts,
   sourcesChart,
   tableCsv,
+  TOP_INCIDENTS,
   type ChartSpec,
 } from '../../src/lib/charts/register-charts.ts';
+import { PATTERNS } from '../../src/lib/charts/svg.ts';
 import type { Dataset } from '../../src/lib/dataset-schema.ts';
 import validDataset from '../fixtures/datasets/valid.json' with { type: 'json' };
 
@@ -92,11 +100,12 @@ function figure(
   value: FigureData['value'],
   wording: string,
   who: string,
+  inc = 'a',
 ): Item<FigureData> {
   return {
     id,
     data: {
-      incident: 'a',
+      incident: inc,
       measure,
       value,
       label: bi(`${measure} ${id}`),
@@ -253,6 +262,138 @@ describe('chart specs', () => {
     expect(c.notes).toEqual([
       '1 event is dated only to the year or across several months and not placed in a month here.',
     ]);
+  });
+});
+
+/**
+ * A register above the threshold: incident k (1 … INCIDENT_THRESHOLD + 5) has k events, one a
+ * month from January 2024, a disclosure on day k of March 2025 and, for odd k, a statement a day
+ * later; incident 1 also names an affected institution and a figure. Plus one context entry.
+ */
+const many = INCIDENT_THRESHOLD + 5;
+const pad = (k: number) => String(k).padStart(2, '0');
+const big: RegisterInput = {
+  incidents: [...Array.from({ length: many }, (_, i) => incident(`i${pad(i + 1)}`)), incident('ctx', 'context')],
+  events: [
+    ...Array.from({ length: many }, (_, i) => i + 1).flatMap((k) => [
+      ...Array.from({ length: k }, (_, j) =>
+        event(`e-${k}-${j}`, `i${pad(k)}`, `${2024 + Math.floor(j / 12)}-${pad((j % 12) + 1)}-10`, 'context'),
+      ),
+      event(
+        `d-${k}`,
+        `i${pad(k)}`,
+        `2025-03-${pad(k)}`,
+        'disclosure',
+        k === 1 ? [{ actor: 'mil', role: 'affected' }] : [],
+      ),
+      ...(k % 2 ? [event(`s-${k}`, `i${pad(k)}`, `2025-03-${pad(k + 1)}`, 'official-statement')] : []),
+    ]),
+    event('2014-05-01-old', 'ctx', '2014-05-01', 'vulnerability-record'),
+  ],
+  sources: input.sources,
+  actors: input.actors,
+  figures: [figure('f1', 'links', { type: 'exact', n: 6000 }, '6.000 Links', 'Zeitung A', 'i01')],
+};
+
+describe('charts above the threshold of incidents', () => {
+  it('the threshold leaves every series of the events chart a fill pattern of its own', () => {
+    expect(INCIDENT_THRESHOLD).toBe(PATTERNS.length);
+    expect(TOP_INCIDENTS).toBe(INCIDENT_THRESHOLD - 1);
+  });
+
+  it("above the threshold the events chart shows the top incidents and one 'other incidents' series whose counts add up to the rest", () => {
+    const c = eventsChart(big, 'en')!;
+    const perIncident = eventsPerMonth(
+      big.events,
+      big.incidents.filter((i) => i.data.kind === 'incident').map((i) => i.id),
+    );
+    const rest = many - TOP_INCIDENTS;
+    // The incidents with the most events, most first; ties in register order (incident k has k
+    // events, its disclosure and, for odd k, a statement: i11 and i12 both have 13).
+    const top = ['i11', 'i12', 'i09', 'i10', 'i07', 'i08'].map((id) => `Incident ${id}`);
+    expect(top).toHaveLength(TOP_INCIDENTS);
+    expect(c.table.columns).toEqual(['Month', ...top, `other incidents (${rest})`, 'Total']);
+    const otherIds = Array.from({ length: rest }, (_, i) => `i${pad(i + 1)}`);
+    c.table.rows.forEach((row, m) => {
+      const other = perIncident.series
+        .filter((x) => otherIds.includes(x.incident))
+        .reduce((a, x) => a + x.counts[m]!, 0);
+      expect(row[TOP_INCIDENTS + 1]).toBe(other);
+      // The total of each month is still every incident's events of that month.
+      expect(row.at(-1)).toBe(perIncident.series.reduce((a, x) => a + x.counts[m]!, 0));
+    });
+    expect(c.summary).toContain(`the other ${rest} together as “other incidents (${rest})”`);
+    expect(c.method).toContain(`only the ${TOP_INCIDENTS} with the most events`);
+    // The legend has one entry per column of the table (no more series drawn than shown in the table).
+    expect((c.svg.match(/<g class="legend"[^]*?<\/g>/)![0].match(/<text /g) ?? []).length).toBe(TOP_INCIDENTS + 1);
+    expect(eventsChart(big, 'de')!.table.columns).toContain(`weitere Vorfälle (${rest})`);
+  });
+
+  it('at or below the threshold the events chart keeps one series per incident', () => {
+    const atThreshold: RegisterInput = {
+      ...big,
+      incidents: big.incidents.filter((i) => Number(i.id.slice(1)) <= INCIDENT_THRESHOLD),
+    };
+    const c = eventsChart(atThreshold, 'en')!;
+    expect(c.table.columns).toHaveLength(INCIDENT_THRESHOLD + 2);
+    expect(c.table.columns.some((x) => /other incidents/.test(x))).toBe(false);
+  });
+
+  it('above the threshold the milestones chart shows the most recent incidents and says how many are not shown and where they are', () => {
+    const c = milestonesChart(big, 'en')!;
+    const shown = [...new Set(c.table.rows.map((r) => r[0]))];
+    expect(shown).toEqual(Array.from({ length: TOP_INCIDENTS }, (_, i) => `Incident i${pad(many - i)}`));
+    expect(c.table.rows).toHaveLength(TOP_INCIDENTS * 2);
+    expect(c.summary).toMatch(new RegExp(`^For the ${TOP_INCIDENTS} most recent of ${many} incidents,`));
+    expect(c.method).toContain(`shows only the ${TOP_INCIDENTS} most recent`);
+    expect(c.notes).toEqual([
+      `${many - TOP_INCIDENTS} older incidents are not shown here; each incident’s page has its own chart “Time to statement and fix” (see “Charts of each incident” below).`,
+    ]);
+  });
+
+  it("above the threshold the charts page shows only register-wide charts and links to each incident's charts instead", () => {
+    expect(registerCharts(big, 'en').map((c) => c.id)).toEqual([
+      'events-per-month',
+      'milestones',
+      'sources-by-kind-language',
+    ]);
+    const links = incidentChartLinks(big, 'en')!;
+    expect(links.map((l) => l.incident)).toEqual(big.incidents.map((i) => i.id));
+    expect(links[0]).toEqual({
+      incident: 'i01',
+      title: 'Incident i01',
+      href: '/en/incidents/i01/#charts-i01',
+      charts: ['events-i01', 'affected-i01', 'milestones-i01', 'figures-i01'],
+      events: 3,
+      affected: 1,
+      figures: 1,
+    });
+    expect(links.at(-1)!.href).toBe('/en/incidents/ctx/#charts-ctx');
+  });
+
+  it("above the threshold every incident's charts keep their downloads", () => {
+    const ids = new Set(allCharts(big, [], 'de').map((c) => c.id));
+    for (const i of big.incidents) for (const id of incidentChartIds(big, i.id)) expect(ids).toContain(id);
+    expect(ids).toContain('affected-i01');
+    expect(ids).toContain('figures-i01');
+  });
+
+  it("the charts listed for an incident are exactly the charts on the incident's page", () => {
+    for (const reg of [input, big])
+      for (const i of reg.incidents)
+        expect(incidentChartIds(reg, i.id)).toEqual(incidentCharts(reg, 'en', i.id).map((c) => c.id));
+  });
+
+  it("at or below the threshold the charts page shows every incident's own charts and no list of links", () => {
+    expect(registerCharts(input, 'en').map((c) => c.id)).toEqual([
+      'events-per-month',
+      'milestones',
+      'affected-a',
+      'affected-b',
+      'sources-by-kind-language',
+      'figures-a',
+    ]);
+    expect(incidentChartLinks(input, 'en')).toBeNull();
   });
 });
 

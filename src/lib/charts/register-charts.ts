@@ -5,18 +5,20 @@
  */
 import type { Lang } from '../settings.ts';
 import { label } from '../i18n.ts';
-import { formatIso } from '../dates.ts';
+import { formatIso, lowerBound } from '../dates.ts';
 import { formatFigureValue } from '../figures.ts';
 import type { Dataset } from '../dataset-schema.ts';
 import {
   affectedByCategoryCountry,
   eventsPerMonth,
+  type EventsPerMonth,
   figuresByMeasure,
   incidentMilestones,
   registerAsOf,
   sourcesByKindLanguage,
   MILESTONES,
   type DayInterval,
+  type IncidentMilestones,
   type Milestone,
   type RegisterInput,
 } from '../register-aggregates.ts';
@@ -25,7 +27,7 @@ import { renderMatrix } from './matrix.ts';
 import { renderIntervals, type IntervalRow } from './intervals.ts';
 import { renderFigures, type FigureRow } from './figures.ts';
 import { cs, DIMENSION_LABELS } from './strings.ts';
-import { fmtNumber } from './svg.ts';
+import { fmtNumber, PATTERNS } from './svg.ts';
 
 export type Cell = string | number | null;
 
@@ -59,6 +61,39 @@ function incidentTitle(input: RegisterInput, id: string, lang: Lang): string {
   return input.incidents.find((i) => i.id === id)?.data.title[lang] ?? id;
 }
 
+/**
+ * Most incidents the charts page treats one by one. Up to this many, it shows every incident's
+ * own charts and one series (or group of rows) per incident; above it, each incident's charts stay
+ * on its own page (the charts page links there), the events chart shows the `TOP_INCIDENTS` with
+ * the most events plus one series for all the others, and the milestones chart the `TOP_INCIDENTS`
+ * most recent. Tied to the number of fill patterns so every series keeps a pattern of its own.
+ */
+export const INCIDENT_THRESHOLD = PATTERNS.length;
+/** Incidents shown on their own in a register-wide chart above the threshold. */
+export const TOP_INCIDENTS = INCIDENT_THRESHOLD - 1;
+
+/** True when the register has more incidents than the charts page treats one by one. */
+export function aboveThreshold(input: Pick<RegisterInput, 'incidents'>): boolean {
+  return input.incidents.length > INCIDENT_THRESHOLD;
+}
+
+/**
+ * Above the threshold: the `TOP_INCIDENTS` series with the most events (ties in register order)
+ * and one series summing the rest, with how many incidents it sums. At or below it: as given.
+ */
+export function topSeries(series: EventsPerMonth['series']): {
+  top: EventsPerMonth['series'];
+  other: { incidents: string[]; counts: number[] } | null;
+} {
+  if (series.length <= INCIDENT_THRESHOLD) return { top: [...series], other: null };
+  const total = (c: number[]) => c.reduce((a, b) => a + b, 0);
+  const ranked = series.map((x, i) => ({ x, i, t: total(x.counts) })).sort((a, b) => b.t - a.t || a.i - b.i);
+  const top = ranked.slice(0, TOP_INCIDENTS).map((r) => r.x);
+  const rest = ranked.slice(TOP_INCIDENTS).map((r) => r.x);
+  const counts = rest[0]!.counts.map((_, m) => rest.reduce((a, x) => a + x.counts[m]!, 0));
+  return { top, other: { incidents: rest.map((x) => x.incident), counts } };
+}
+
 /** Events per month by incident (all incidents, or one). */
 export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: string): ChartSpec | null {
   const s = cs(lang);
@@ -74,17 +109,27 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
     : lang === 'de'
       ? 'Ereignisse pro Monat, nach Vorfall'
       : 'Events per month, by incident';
-  const totals = d.months.map((_, i) => d.series.reduce((a, x) => a + x.counts[i]!, 0));
+  const { top, other } = incidentId ? { top: d.series, other: null } : topSeries(d.series);
+  const series = [
+    ...top.map((x) => ({ label: incidentTitle(input, x.incident, lang), counts: x.counts })),
+    ...(other ? [{ label: s.otherIncidents(other.incidents.length), counts: other.counts }] : []),
+  ];
+  const totals = d.months.map((_, i) => series.reduce((a, x) => a + x.counts[i]!, 0));
   const all = totals.reduce((a, b) => a + b, 0);
   const peak = totals.indexOf(Math.max(...totals));
   const monthText = (m: string) => formatIso(m, lang);
   const first = monthText(d.months[0]!);
   const last = monthText(d.months.at(-1)!);
+  const grouped = other
+    ? lang === 'de'
+      ? `; die ${top.length} Vorfälle mit den meisten Ereignissen sind einzeln gezeigt, die übrigen ${n(other.incidents.length, lang)} zusammen als „${s.otherIncidents(other.incidents.length)}“`
+      : `; the ${top.length} incidents with the most events are shown on their own, the other ${n(other.incidents.length, lang)} together as “${s.otherIncidents(other.incidents.length)}”`
+    : '';
   const summary =
     lang === 'de'
-      ? `Von ${first} bis ${last} verzeichnet das Register ${n(all, lang)} monatsgenau datierte Ereignisse${incidentId ? '' : ` zu ${d.series.length} ${d.series.length === 1 ? 'Vorfall' : 'Vorfällen'}`}, die meisten (${n(totals[peak]!, lang)}) im ${monthText(d.months[peak]!)}.`
-      : `From ${first} to ${last} the register records ${n(all, lang)} events dated to the month${incidentId ? '' : ` across ${d.series.length} incident${d.series.length === 1 ? '' : 's'}`}, most of them (${n(totals[peak]!, lang)}) in ${monthText(d.months[peak]!)}.`;
-  const seriesLabels = d.series.map((x) => incidentTitle(input, x.incident, lang));
+      ? `Von ${first} bis ${last} verzeichnet das Register ${n(all, lang)} monatsgenau datierte Ereignisse${incidentId ? '' : ` zu ${d.series.length} ${d.series.length === 1 ? 'Vorfall' : 'Vorfällen'}`}, die meisten (${n(totals[peak]!, lang)}) im ${monthText(d.months[peak]!)}${grouped}.`
+      : `From ${first} to ${last} the register records ${n(all, lang)} events dated to the month${incidentId ? '' : ` across ${d.series.length} incident${d.series.length === 1 ? '' : 's'}`}, most of them (${n(totals[peak]!, lang)}) in ${monthText(d.months[peak]!)}${grouped}.`;
+  const seriesLabels = series.map((x) => x.label);
   const svg = renderStackedBars(
     {
       categories: d.months.map((m) => ({
@@ -96,7 +141,7 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
           timeZone: 'UTC',
         }).format(new Date(`${m}-01T00:00:00Z`)),
       })),
-      series: d.series.map((x, i) => ({ label: seriesLabels[i]!, values: x.counts })),
+      series: series.map((x) => ({ label: x.label, values: x.counts })),
     },
     { id, title, desc: summary, lang, yLabel: s.events },
   );
@@ -107,19 +152,24 @@ export function eventsChart(input: RegisterInput, lang: Lang, incidentId?: strin
     summary,
     source: `${s.registerSource}: ${lang === 'de' ? 'Ereignisse' : 'events'}`,
     method:
-      lang === 'de'
+      (lang === 'de'
         ? 'Jedes Ereignis zählt im Monat seines Datums. Ereignisse, deren Datum nur das Jahr nennt oder über mehrere Monate reicht, werden nicht auf Monate verteilt, sondern darunter gesondert genannt.'
-        : 'Each event counts in the month of its date. Events dated only to the year, or to a range across months, are not spread over months but counted separately below.',
+        : 'Each event counts in the month of its date. Events dated only to the year, or to a range across months, are not spread over months but counted separately below.') +
+      (other
+        ? lang === 'de'
+          ? ` Bei mehr als ${INCIDENT_THRESHOLD} Vorfällen erhalten nur die ${TOP_INCIDENTS} mit den meisten monatsgenau datierten Ereignissen eine eigene Reihe; die Ereignisse aller übrigen Vorfälle werden Monat für Monat zu einer Reihe „weitere Vorfälle“ addiert. Die Seite jedes Vorfalls zeigt seine eigenen Ereignisse pro Monat.`
+          : ` With more than ${INCIDENT_THRESHOLD} incidents, only the ${TOP_INCIDENTS} with the most events dated to the month get a series of their own; the events of all other incidents are added up month by month into one series “other incidents”. Each incident’s page shows its own events per month.`
+        : ''),
     asOf: registerAsOf(input),
     notes: unplaced > 0 ? [s.unplaced(unplaced)] : [],
     svg,
     table: {
       caption: title,
-      columns: [s.month, ...seriesLabels, ...(d.series.length > 1 ? [s.total] : [])],
+      columns: [s.month, ...seriesLabels, ...(series.length > 1 ? [s.total] : [])],
       rows: d.months.map((m, i) => [
         monthText(m),
-        ...d.series.map((x) => x.counts[i]!),
-        ...(d.series.length > 1 ? [totals[i]!] : []),
+        ...series.map((x) => x.counts[i]!),
+        ...(series.length > 1 ? [totals[i]!] : []),
       ]),
     },
   };
@@ -221,12 +271,36 @@ function intervalText(iv: DayInterval | { min: number; max: number }, lang: Lang
     : `${n(iv.min, lang)} ${lang === 'de' ? 'bis' : 'to'} ${n(iv.max, lang)} ${s.days}`;
 }
 
-/** Time between milestones for every real incident, or for one. */
+/** When an incident became known: its first disclosure, else the start of its period (first day). */
+function knownSince(input: RegisterInput, m: IncidentMilestones): string {
+  const start = input.incidents.find((i) => i.id === m.incident)?.data.period.start;
+  return m.disclosure?.first ?? (start ? lowerBound(start) : '');
+}
+
+/**
+ * At or below the threshold every incident, in register order; above it the `TOP_INCIDENTS` most
+ * recent (by first disclosure, else period start; ties by id), most recent first.
+ */
+export function mostRecent(input: RegisterInput, ms: readonly IncidentMilestones[]): IncidentMilestones[] {
+  if (ms.length <= INCIDENT_THRESHOLD) return [...ms];
+  return ms
+    .map((m) => ({ m, on: knownSince(input, m) }))
+    .sort((a, b) => (a.on < b.on ? 1 : a.on > b.on ? -1 : a.m.incident < b.m.incident ? -1 : 1))
+    .slice(0, TOP_INCIDENTS)
+    .map((x) => x.m);
+}
+
+/**
+ * Time between milestones for every real incident (above the threshold: the most recent), or
+ * for one.
+ */
 export function milestonesChart(input: RegisterInput, lang: Lang, incidentId?: string): ChartSpec | null {
   const s = cs(lang);
   const ids = incidentId ? [incidentId] : input.incidents.filter((i) => i.data.kind === 'incident').map((i) => i.id);
-  const ms = incidentMilestones(input.events, ids).filter((m) => m.disclosure || m.statement || m.fix);
-  if (ms.length === 0) return null;
+  const all = incidentMilestones(input.events, ids).filter((m) => m.disclosure || m.statement || m.fix);
+  if (all.length === 0) return null;
+  const ms = incidentId ? all : mostRecent(input, all);
+  const hidden = all.length - ms.length;
   const id = incidentId ? `milestones-${incidentId}` : 'milestones';
   const title = incidentId
     ? lang === 'de'
@@ -266,21 +340,33 @@ export function milestonesChart(input: RegisterInput, lang: Lang, incidentId?: s
       tableRows.push([g, lbl, dateText(m.disclosure), dateText(target), iv ? iv.min : null, iv ? iv.max : null, note]);
     }
   }
+  const which = hidden
+    ? lang === 'de'
+      ? `Für die ${ms.length} jüngsten von ${n(all.length, lang)} Vorfällen`
+      : `For the ${ms.length} most recent of ${n(all.length, lang)} incidents`
+    : lang === 'de'
+      ? `Für ${ms.length} ${ms.length === 1 ? 'Vorfall' : 'Vorfälle'}`
+      : `For ${ms.length} incident${ms.length === 1 ? '' : 's'}`;
   const summary =
     lang === 'de'
-      ? `Für ${ms.length} ${ms.length === 1 ? 'Vorfall' : 'Vorfälle'} die Tage von der ersten öffentlichen Offenlegung bis zur ersten offiziellen Stellungnahme und bis zur Behebung${negative ? `; in ${negative} ${negative === 1 ? 'Fall' : 'Fällen'} lag die Behebung vor der Offenlegung (negativer Wert)` : ''}${ranges ? `; ${ranges} Abstände sind nur als Spanne bekannt` : ''}.`
-      : `For ${ms.length} incident${ms.length === 1 ? '' : 's'}, the days from the first public disclosure to the first official statement and to the fix${negative ? `; in ${negative} case${negative === 1 ? '' : 's'} the fix came before disclosure (negative value)` : ''}${ranges ? `; ${ranges} interval${ranges === 1 ? ' is' : 's are'} known only as a range` : ''}.`;
+      ? `${which} die Tage von der ersten öffentlichen Offenlegung bis zur ersten offiziellen Stellungnahme und bis zur Behebung${negative ? `; in ${negative} ${negative === 1 ? 'Fall' : 'Fällen'} lag die Behebung vor der Offenlegung (negativer Wert)` : ''}${ranges ? `; ${ranges} Abstände sind nur als Spanne bekannt` : ''}.`
+      : `${which}, the days from the first public disclosure to the first official statement and to the fix${negative ? `; in ${negative} case${negative === 1 ? '' : 's'} the fix came before disclosure (negative value)` : ''}${ranges ? `; ${ranges} interval${ranges === 1 ? ' is' : 's are'} known only as a range` : ''}.`;
   return {
     id,
     title,
     summary,
     source: `${s.registerSource}: ${lang === 'de' ? 'Ereignisse und ihre Typen' : 'events and their types'}`,
     method:
-      lang === 'de'
+      (lang === 'de'
         ? `Erste Offenlegung: das früheste Ereignis vom Typ ${types('disclosure')}; erste Stellungnahme: ${types('statement')}; Behebung: ${types('fix')}. Zurückgezogene Meldungen zählen nicht. Ist ein Datum nur monats- oder jahrgenau bekannt, wird die Spanne aller möglichen Abstände gezeigt (schraffiert). Fehlt ein Meilenstein, steht „entfällt“.`
-        : `First disclosure: the earliest event of type ${types('disclosure')}; first statement: ${types('statement')}; fix: ${types('fix')}. Retracted reports do not count. Where a date is known only to the month or year, the range of all possible intervals is shown (hatched). A milestone that does not apply is marked “not applicable”.`,
+        : `First disclosure: the earliest event of type ${types('disclosure')}; first statement: ${types('statement')}; fix: ${types('fix')}. Retracted reports do not count. Where a date is known only to the month or year, the range of all possible intervals is shown (hatched). A milestone that does not apply is marked “not applicable”.`) +
+      (hidden
+        ? lang === 'de'
+          ? ` Bei mehr als ${INCIDENT_THRESHOLD} Vorfällen zeigt diese Grafik nur die ${TOP_INCIDENTS} jüngsten, gemessen an der ersten Offenlegung (ohne Offenlegung: am Beginn des Vorfalls).`
+          : ` With more than ${INCIDENT_THRESHOLD} incidents, this chart shows only the ${TOP_INCIDENTS} most recent, by first disclosure (without one: by the start of the incident).`
+        : ''),
     asOf: registerAsOf(input),
-    notes: [],
+    notes: hidden ? [s.milestonesHidden(hidden)] : [],
     svg: renderIntervals(rows, {
       id,
       title,
@@ -408,8 +494,16 @@ export function datasetChart(id: string, d: Dataset, lang: Lang): ChartSpec {
   };
 }
 
-/** The charts of the charts page, in order (register charts only; datasets separately). */
+/**
+ * The charts of the charts page, in order (register charts only; datasets separately). Above the
+ * threshold, only the register-wide charts: each incident's own charts stay on its page (see
+ * `incidentChartLinks`).
+ */
 export function registerCharts(input: RegisterInput, lang: Lang): ChartSpec[] {
+  if (aboveThreshold(input))
+    return [eventsChart(input, lang), milestonesChart(input, lang), sourcesChart(input, lang)].filter(
+      (c): c is ChartSpec => c !== null,
+    );
   const incidents = input.incidents.map((i) => i.id);
   return [
     eventsChart(input, lang),
@@ -428,6 +522,56 @@ export function incidentCharts(input: RegisterInput, lang: Lang, incidentId: str
     milestonesChart(input, lang, incidentId),
     figuresChart(input, lang, incidentId),
   ].filter((c): c is ChartSpec => c !== null);
+}
+
+/**
+ * Ids of the charts `incidentCharts` makes for one incident, from the aggregates alone (no SVG
+ * drawn): the same conditions as each chart function's "no data" case.
+ */
+export function incidentChartIds(input: RegisterInput, incidentId: string): string[] {
+  const ids: string[] = [];
+  if (eventsPerMonth(input.events, [incidentId]).months.length > 0) ids.push(`events-${incidentId}`);
+  if (affectedByCategoryCountry(input.events, input.actors, incidentId).total > 0) ids.push(`affected-${incidentId}`);
+  if (incidentMilestones(input.events, [incidentId]).some((m) => m.disclosure || m.statement || m.fix))
+    ids.push(`milestones-${incidentId}`);
+  if (figuresByMeasure(input.figures, incidentId).length > 0) ids.push(`figures-${incidentId}`);
+  return ids;
+}
+
+export interface IncidentChartLink {
+  incident: string;
+  title: string;
+  /** The incident page's charts section. */
+  href: string;
+  /** Ids of the incident's charts (their downloads are /{lang}/charts/{id}.csv and .json). */
+  charts: string[];
+  events: number;
+  affected: number;
+  figures: number;
+}
+
+/**
+ * Above the threshold, what the charts page lists instead of each incident's charts: every
+ * incident with at least one chart, in register order, with a link to the charts on its page and
+ * the counts behind them. At or below the threshold null (the page shows the charts themselves).
+ */
+export function incidentChartLinks(input: RegisterInput, lang: Lang): IncidentChartLink[] | null {
+  if (!aboveThreshold(input)) return null;
+  const events = new Map<string, number>();
+  for (const e of input.events) events.set(e.data.incident, (events.get(e.data.incident) ?? 0) + 1);
+  const figures = new Map<string, number>();
+  for (const f of input.figures) figures.set(f.data.incident, (figures.get(f.data.incident) ?? 0) + 1);
+  return input.incidents
+    .map((i) => ({
+      incident: i.id,
+      title: i.data.title[lang],
+      href: `/${lang}/incidents/${i.id}/#charts-${i.id}`,
+      charts: incidentChartIds(input, i.id),
+      events: events.get(i.id) ?? 0,
+      affected: affectedByCategoryCountry(input.events, input.actors, i.id).total,
+      figures: figures.get(i.id) ?? 0,
+    }))
+    .filter((l) => l.charts.length > 0);
 }
 
 /** Every chart with a download: register charts, per-incident charts and datasets, each id once. */

@@ -52,6 +52,14 @@ const S = {
     negativeNote: 'Behebung vor der Offenlegung',
     unplaced: (n: number) =>
       `${n} ${n === 1 ? 'Ereignis ist' : 'Ereignisse sind'} nur auf das Jahr genau oder über mehrere Monate datiert und hier nicht auf Monate verteilt.`,
+    otherIncidents: (k: number) => `weitere Vorfälle (${k})`,
+    milestonesHidden: (k: number) =>
+      `${k} ältere ${k === 1 ? 'Vorfall ist' : 'Vorfälle sind'} hier nicht gezeigt; die Seite jedes Vorfalls hat ihre eigene Grafik „Zeit bis zur Stellungnahme und zur Behebung“ (siehe „Grafiken der einzelnen Vorfälle“ unten).`,
+    incidentChartsHeading: 'Grafiken der einzelnen Vorfälle',
+    incidentChartsIntro: (k: string, threshold: number) =>
+      `Das Register hat ${k} Vorfälle mit eigenen Grafiken. Bei mehr als ${threshold} Vorfällen werden sie hier nicht wiederholt, damit diese Seite leicht bleibt: Die Seite jedes Vorfalls zeigt seine Grafiken (Ereignisse pro Monat, betroffene Institutionen, Zeit bis zur Stellungnahme und zur Behebung, genannte Zahlen) mit Tabelle, Quelle, Methode und Downloads; die Downloads behalten ihre Adressen unter /de/charts/.`,
+    incidentCounts: (events: string, affected: string, figures: string, e: number, a: number, f: number) =>
+      `${events} ${e === 1 ? 'Ereignis' : 'Ereignisse'}, ${affected} betroffene ${a === 1 ? 'Institution' : 'Institutionen'}, ${figures} genannte ${f === 1 ? 'Zahl' : 'Zahlen'}`,
     valueTypes: {
       exact: 'genau',
       about: 'etwa',
@@ -110,6 +118,14 @@ const S = {
     negativeNote: 'fix before disclosure',
     unplaced: (n: number) =>
       `${n} ${n === 1 ? 'event is' : 'events are'} dated only to the year or across several months and not placed in a month here.`,
+    otherIncidents: (k: number) => `other incidents (${k})`,
+    milestonesHidden: (k: number) =>
+      `${k} older incident${k === 1 ? ' is' : 's are'} not shown here; each incident’s page has its own chart “Time to statement and fix” (see “Charts of each incident” below).`,
+    incidentChartsHeading: 'Charts of each incident',
+    incidentChartsIntro: (k: string, threshold: number) =>
+      `The register has ${k} incidents with charts of their own. With more than ${threshold} incidents they are not repeated here, to keep this page light: each incident’s page shows its charts (events per month, affected institutions, time to statement and fix, reported figures) with table, source, method and downloads; the downloads keep their addresses under /en/charts/.`,
+    incidentCounts: (events: string, affected: string, figures: string, e: number, a: number, f: number) =>
+      `${events} event${e === 1 ? '' : 's'}, ${affected} affected institution${a === 1 ? '' : 's'}, ${figures} reported figure${f === 1 ? '' : 's'}`,
     valueTypes: {
       exact: 'exact',
       about: 'about',
