@@ -7,8 +7,9 @@ import path from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { parse } from 'csv-parse/sync';
-import { WCAG_TAGS } from './helpers.ts';
+import { content, WCAG_TAGS } from './helpers.ts';
 import { readDatasets } from '../../src/lib/dataset-schema.ts';
+import { INCIDENT_THRESHOLD } from '../../src/lib/charts/register-charts.ts';
 import { contentDir } from '../../src/lib/settings.ts';
 
 const LANGS = ['de', 'en'] as const;
@@ -33,7 +34,7 @@ for (const lang of LANGS) {
       await page.goto(`/${lang}/charts/`);
       const figures = page.locator('figure.chart');
       const n = await figures.count();
-      expect(n).toBeGreaterThanOrEqual(4);
+      expect(n).toBeGreaterThanOrEqual(3); // at least the register-wide charts: events, milestones, sources
       for (let i = 0; i < n; i++) {
         const f = figures.nth(i);
         const id = await f.getAttribute('data-chart');
@@ -90,7 +91,7 @@ for (const lang of LANGS) {
       const page = await context.newPage();
       await page.goto(`/${lang}/charts/`);
       const n = await page.locator('figure.chart').count();
-      expect(n).toBeGreaterThanOrEqual(4);
+      expect(n).toBeGreaterThanOrEqual(3); // at least the register-wide charts: events, milestones, sources
       await expect(page.locator('figure.chart svg[role="img"]')).toHaveCount(n);
       await expect(page.locator('figure.chart table.chart-table')).toHaveCount(n);
       for (const t of await page.locator('figure.chart table.chart-table').all()) await expect(t).toBeVisible();
@@ -102,6 +103,32 @@ for (const lang of LANGS) {
       const { datasets } = readDatasets(path.join(contentDir(), 'datasets'));
       await expect(page.locator('figure.chart[data-chart^="dataset-"]')).toHaveCount(datasets.length);
       await expect(page.locator('.no-datasets')).toHaveCount(datasets.length === 0 ? 1 : 0);
+    });
+
+    test(`/${lang}/charts/ shows each incident's own charts up to the threshold, and above it links to them on the incident pages`, async ({
+      page,
+    }) => {
+      await page.goto(`/${lang}/charts/`);
+      const perIncident = page.locator('figure.chart[data-chart^="affected-"], figure.chart[data-chart^="figures-"]');
+      const links = page.locator('.incident-chart-links li a');
+      if (content().incidents.length <= INCIDENT_THRESHOLD) {
+        await expect(page.locator('.incident-chart-links')).toHaveCount(0);
+        expect(await perIncident.count()).toBeGreaterThan(0);
+        return;
+      }
+      await expect(perIncident).toHaveCount(0);
+      await expect(
+        page.locator('figure.chart[data-chart^="events-"]:not([data-chart="events-per-month"])'),
+      ).toHaveCount(0);
+      const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
+      expect(hrefs.length).toBeGreaterThan(INCIDENT_THRESHOLD);
+      for (const href of hrefs) expect(href).toMatch(new RegExp(`^/${lang}/incidents/([^/]+)/#charts-\\1$`));
+      // The link leads to the incident's charts, whose downloads are where they always were.
+      await page.goto(hrefs[0]!);
+      const section = page.locator(`#${hrefs[0]!.split('#')[1]!}`);
+      await expect(section).toBeVisible();
+      const id = await page.locator('.incident-charts figure.chart').first().getAttribute('data-chart');
+      expect((await page.request.get(`/${lang}/charts/${id}.csv`)).ok()).toBe(true);
     });
 
     test(`axe finds no WCAG 2.2 AA violation on /${lang}/charts/`, async ({ page }) => {
