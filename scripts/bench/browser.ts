@@ -358,11 +358,12 @@ export async function measureTimeline(
         "the timeline gave no ready signal within 15 s (performance.mark('timeline:interactive') or html[data-timeline-ready])",
       );
     const filter = await page.evaluate(async () => {
-      const root =
-        document.querySelector('#tl-filters, [data-timeline-filters], form[role="search"], main form') ?? document;
+      // Only the timeline's own filter form: a selector list would also match the header's search
+      // form, which comes first in the document.
+      const root = document.querySelector('[data-timeline-filters]') ?? document.querySelector('#tl-filters');
+      if (!root) return null;
       const select = [...root.querySelectorAll('select')].find((s) => s.options.length > 1);
-      const box = (root.querySelector('input[type="checkbox"]') ??
-        document.querySelector('main input[type="checkbox"]')) as HTMLInputElement | null;
+      const box = root.querySelector<HTMLInputElement>('input[type="checkbox"]');
       const el = select ?? box;
       if (!el) return null;
       const t0 = performance.now();
@@ -383,7 +384,8 @@ export async function measureTimeline(
         control: name + (m ? " (performance.measure 'timeline:filter')" : ' (change event to next frame)'),
       };
     });
-    if (!filter) return missing('no filter control (select or checkbox) on /en/timeline/');
+    if (!filter)
+      return missing('no timeline filter form ([data-timeline-filters]) with a select or checkbox on /en/timeline/');
     return {
       msToInteractive: Math.round(ready.t),
       msFilterChange: Math.round(filter.ms * 10) / 10,
