@@ -69,6 +69,9 @@ test('a facet narrows the results and lives in the URL', async ({ page }) => {
   const status = page.locator('#search-status');
   await expect(status).toContainText(/results? for/);
   const before = Number(/(\d+)/.exec((await status.textContent()) ?? '')![1]);
+  // Facet groups start closed; opening one loads the filters and their counts for this search.
+  await expect(page.locator('#search-facets input')).toHaveCount(0);
+  await page.locator('#search-facets details[data-facet="kind"] > summary').click();
   const eventBox = page.locator('#search-facets input[name="kind"][value="event"]');
   const expected = Number(/\((\d+)\)/.exec((await eventBox.locator('xpath=..').textContent()) ?? '')![1]);
   expect(expected).toBeGreaterThan(0);
@@ -79,8 +82,53 @@ test('a facet narrows the results and lives in the URL', async ({ page }) => {
   for (const meta of await page.locator('[data-search-result] .meta').allTextContents()) expect(meta).toMatch(/^Event/);
   await page.reload();
   await ready(page);
+  // A set filter opens its group.
+  await expect(page.locator('#search-facets details[data-facet="kind"]')).toHaveAttribute('open', '');
   await expect(page.locator('#search-facets input[name="kind"][value="event"]')).toBeChecked();
   await expect(status).toHaveText(`${expected} result${expected === 1 ? '' : 's'} for “webex”`);
+});
+
+test('a long facet group shows its most frequent values first and the rest on demand', async ({ page }) => {
+  await page.goto('/en/search/?q=webex');
+  await ready(page);
+  await page.locator('#search-facets details[data-facet="publisher"] > summary').click();
+  const boxes = page.locator('#search-facets input[name="publisher"]');
+  await expect(boxes.first()).toBeVisible();
+  const all = page.locator('#search-facets details[data-facet="publisher"] button[data-all]');
+  if ((await all.count()) === 0) return test.info().annotations.push({ type: 'skip', description: 'few publishers' });
+  const shown = await boxes.count();
+  const n = Number(/(\d+)/.exec((await all.textContent()) ?? '')![1]);
+  const countsOf = async () =>
+    (await page.locator('#search-facets details[data-facet="publisher"] .count').allTextContents()).map((t) =>
+      Number(t.replace(/\D/g, '')),
+    );
+  const shownCounts = await countsOf();
+  expect(shownCounts).toEqual([...shownCounts].sort((a, b) => b - a));
+  await all.click();
+  await expect(boxes).toHaveCount(n);
+  expect(n).toBeGreaterThan(shown);
+  await expect(page.locator('#search-facets details[data-facet="publisher"] input:focus')).toHaveCount(1);
+});
+
+test('the search page is an ordinary indexable page with a canonical address without the query', async ({ page }) => {
+  await page.goto('/en/search/?q=webex');
+  await expect(page.locator('meta[name="robots"]')).toHaveCount(0);
+  await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /\/en\/search\/$/);
+});
+
+test('pasting a query searches at once; results, status and the address follow', async ({ page }) => {
+  await page.goto('/en/search/');
+  await ready(page);
+  await expect(page.locator('#search-status')).toHaveText(/Enter a search term/);
+  await page.locator('#search-q').fill('webex');
+  await expect(page.locator('[data-search-result]').first()).toBeVisible();
+  await expect(page.locator('#search-status')).toContainText('for “webex”');
+  await expect(page).toHaveURL(/\/en\/search\/\?q=webex$/);
+  // Keystrokes search after a pause.
+  await page.locator('#search-q').press('End');
+  await page.locator('#search-q').press('Backspace');
+  await expect(page.locator('#search-status')).toContainText('for “webe”');
+  await expect(page).toHaveURL(/\/en\/search\/\?q=webe$/);
 });
 
 test('the header search form opens the search page with its query', async ({ page }) => {
@@ -115,6 +163,10 @@ for (const lang of ['de', 'en'] as const) {
     await page.goto(`/${lang}/search/?q=webex`);
     await ready(page);
     await expect(page.locator('[data-search-result]').first()).toBeVisible();
+    await expectNoAxeViolations(page);
+    // And with every facet group open.
+    for (const summary of await page.locator('#search-facets details > summary').all()) await summary.click();
+    await expect(page.locator('#search-facets details[data-facet="kind"] input').first()).toBeVisible();
     await expectNoAxeViolations(page);
     expect(off).toEqual([]);
   });

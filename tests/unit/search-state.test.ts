@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  bulkEdit,
   emptySearch,
   excerptParts,
+  facetEntries,
   hasFilters,
   pagefindFilters,
   parseSearch,
@@ -48,5 +50,50 @@ describe('result excerpts', () => {
   it('no other markup from the index survives', () => {
     const parts = excerptParts('x<img src=x onerror=alert(1)>y<script>z</script>');
     expect(parts).toEqual([{ text: 'xyz', mark: false }]);
+  });
+});
+
+describe('typing and pasting', () => {
+  it('a keystroke is not a bulk edit; a paste, autofill or replaced selection is', () => {
+    expect(bulkEdit('conf', 'confe')).toBe(false);
+    expect(bulkEdit('confe', 'conf')).toBe(false);
+    expect(bulkEdit('cnference', 'conference')).toBe(false);
+    expect(bulkEdit('', 'c')).toBe(false);
+    expect(bulkEdit('', 'conference')).toBe(true);
+    expect(bulkEdit('webex', 'zoom')).toBe(true);
+    expect(bulkEdit('webex leak', 'webex')).toBe(true);
+    expect(bulkEdit('aa', 'aaa')).toBe(false);
+  });
+});
+
+describe('facet groups', () => {
+  const alpha = (a: string, b: string) => a.localeCompare(b);
+  const many = Array.from({ length: 30 }, (_, i) => `p${String(i).padStart(2, '0')}`);
+
+  it('a short group keeps its order and offers every value, zero counts too', () => {
+    expect(facetEntries(['b', 'a', 'c'], { a: 2, c: 5 }, ['b'], alpha)).toEqual({
+      entries: [
+        { value: 'a', count: 2, checked: false },
+        { value: 'b', count: 0, checked: true },
+        { value: 'c', count: 5, checked: false },
+      ],
+      more: 0,
+    });
+  });
+
+  it('a long group shows its most frequent values and every checked one, the rest on demand', () => {
+    const counts = Object.fromEntries(many.map((v, i) => [v, i]));
+    const { entries, more } = facetEntries(many, counts, ['p00', 'gone'], alpha, { limit: 5 });
+    expect(entries.map((e) => e.value)).toEqual(['p29', 'p28', 'p27', 'p26', 'p25', 'gone', 'p00']);
+    expect(entries.filter((e) => e.checked).map((e) => e.value)).toEqual(['gone', 'p00']);
+    expect(more).toBe(31 - 7);
+    const all = facetEntries(many, counts, ['p00'], alpha, { limit: 5, expanded: true });
+    expect(all.entries).toHaveLength(30);
+    expect(all.more).toBe(0);
+  });
+
+  it('ties in a long group keep the given order', () => {
+    const { entries } = facetEntries(many, {}, [], alpha, { limit: 3 });
+    expect(entries.map((e) => e.value)).toEqual(['p00', 'p01', 'p02']);
   });
 });

@@ -96,3 +96,50 @@ export function excerptParts(html: string): ExcerptPart[] {
   }
   return parts;
 }
+
+/**
+ * Whether an edit of the search field changed more than one character at once — a paste, an
+ * autofill, dictation, a replaced selection. Such a query is complete and runs at once;
+ * keystrokes wait for a pause in typing.
+ */
+export function bulkEdit(before: string, after: string): boolean {
+  let p = 0;
+  while (p < before.length && p < after.length && before[p] === after[p]) p++;
+  let e = 0;
+  while (e < before.length - p && e < after.length - p && before[before.length - 1 - e] === after[after.length - 1 - e])
+    e++;
+  return after.length - p - e > 1 || before.length - p - e > 1;
+}
+
+export interface FacetEntry {
+  value: string;
+  count: number;
+  checked: boolean;
+}
+
+/**
+ * The checkboxes of one facet group. Every value the index knows is offered (a zero count only
+ * says the current results have none: values of one group are alternatives). A long group (more
+ * than `limit` + 2 values, such as publishers or incidents) is ordered by count, most first, and
+ * shows its first `limit` values plus every checked one until it is expanded; `more` is how many
+ * are left out. Short groups keep the given order.
+ */
+export function facetEntries(
+  known: readonly string[],
+  counts: Readonly<Record<string, number>>,
+  selected: readonly string[],
+  order: (a: string, b: string) => number,
+  { limit = 10, expanded = false }: { limit?: number; expanded?: boolean } = {},
+): { entries: FacetEntry[]; more: number } {
+  const values = [...new Set([...known, ...selected])].sort(order);
+  const entry = (value: string): FacetEntry => ({
+    value,
+    count: counts[value] ?? 0,
+    checked: selected.includes(value),
+  });
+  if (values.length <= limit + 2) return { entries: values.map(entry), more: 0 };
+  const ranked = values.map(entry).sort((a, b) => b.count - a.count);
+  if (expanded) return { entries: ranked, more: 0 };
+  const entries = ranked.filter((e, i) => i < limit || e.checked);
+  return { entries, more: ranked.length - entries.length };
+}
