@@ -221,7 +221,11 @@ export interface SearchFigures {
   resultSelector: string;
 }
 
-/** Open /en/search/, type a query, wait for the first result; sum every response body until then. */
+/**
+ * Open /en/search/, type a query, wait for the first result; sum every response body until then.
+ * A worker's own script is fetched by the browser, and Playwright reports its body as 0 bytes: such
+ * responses are counted with the size the page's Resource Timing gives them (encodedBodySize).
+ */
 export async function measureSearch(
   browser: Browser,
   origin: string,
@@ -229,12 +233,12 @@ export async function measureSearch(
 ): Promise<SearchFigures | { value: null; reason: string }> {
   const ctx = await freshContext(browser);
   const page = await ctx.newPage();
-  const finished: { at: number; bytes: number }[] = [];
+  const finished: { at: number; bytes: number; url: string }[] = [];
   page.on('requestfinished', async (req) => {
     const at = Date.now();
     try {
       const s = await req.sizes();
-      finished.push({ at, bytes: s.responseBodySize });
+      finished.push({ at, bytes: s.responseBodySize, url: req.url() });
     } catch {
       /* ignore */
     }
@@ -279,8 +283,17 @@ export async function measureSearch(
     if (b.t1 === undefined || b.t0 === undefined)
       return missing(`no result for "${query}" within 15 s (looked for ${SEARCH_RESULTS.join(', ')})`);
     await new Promise((r) => setTimeout(r, 50));
+    const timed = new Map(
+      await page.evaluate(() =>
+        performance
+          .getEntriesByType('resource')
+          .map((e) => [e.name, (e as PerformanceResourceTiming).encodedBodySize] as [string, number]),
+      ),
+    );
     return {
-      bytesBeforeFirstResult: finished.filter((f) => f.at <= doneAt).reduce((n, f) => n + f.bytes, 0),
+      bytesBeforeFirstResult: finished
+        .filter((f) => f.at <= doneAt)
+        .reduce((n, f) => n + (f.bytes || timed.get(f.url) || 0), 0),
       msToFirstResult: Math.round(b.t1 - b.t0),
       query,
       inputSelector: inputSel,
