@@ -42,6 +42,7 @@ export function writeForm(form: HTMLFormElement, state: FilterState): void {
       const li = document.createElement('li');
       li.append(label);
       list.append(li);
+      slots.delete(form);
     }
   }
   for (const k of ['from', 'to', 'q'] as const) {
@@ -59,13 +60,47 @@ export function clearForm(form: HTMLFormElement): FilterState {
   return s;
 }
 
+interface CountSlot {
+  facet: (typeof FACETS)[number];
+  value: string;
+  out: Element | null | undefined;
+  item: Element | null | undefined;
+  /** The count on the page now (-1: unknown), and whether the item is marked as empty. */
+  shown: number;
+  zero: boolean;
+}
+/** The count elements of a form's checkboxes, found once (and again when writeForm adds boxes). */
+const slots = new WeakMap<HTMLFormElement, CountSlot[]>();
+
 export function writeCounts(form: HTMLFormElement, counts: FacetCounts): void {
-  for (const box of form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')) {
-    const facet = box.name as (typeof FACETS)[number];
-    const n = counts[facet]?.get(box.value) ?? 0;
-    const label = box.closest('label');
-    const out = label?.querySelector('.tl-count');
-    if (out && out.textContent !== `(${n})`) out.textContent = `(${n})`;
-    label?.parentElement?.classList.toggle('tl-zero', n === 0);
+  let list = slots.get(form);
+  if (!list) {
+    list = [...form.querySelectorAll<HTMLInputElement>('input[type=checkbox]')].map((box) => {
+      const label = box.closest('label');
+      const out = label?.querySelector('.tl-count');
+      const item = label?.parentElement;
+      const m = /^\((\d+)\)$/.exec(out?.textContent ?? '');
+      return {
+        facet: box.name as (typeof FACETS)[number],
+        value: box.value,
+        out,
+        item,
+        shown: m ? Number(m[1]) : -1,
+        zero: item?.classList.contains('tl-zero') ?? false,
+      };
+    });
+    slots.set(form, list);
+  }
+  // Only what changed is written: hundreds of boxes, most keep their count.
+  for (const slot of list) {
+    const n = counts[slot.facet]?.get(slot.value) ?? 0;
+    if (n !== slot.shown) {
+      if (slot.out) slot.out.textContent = `(${n})`;
+      slot.shown = n;
+    }
+    if ((n === 0) !== slot.zero) {
+      slot.item?.classList.toggle('tl-zero', n === 0);
+      slot.zero = n === 0;
+    }
   }
 }
