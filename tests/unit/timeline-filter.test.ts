@@ -3,8 +3,10 @@ import { applyFilter } from '../../src/lib/timeline/filter.ts';
 import { emptyState, parseQuery, type FilterState } from '../../src/lib/timeline/state.ts';
 import { timeline } from '../fixtures/timeline.ts';
 
-const ids = (q: string, lang: 'de' | 'en' = 'de') =>
-  applyFilter(timeline(lang).records, parseQuery(q).state).shown.map((r) => r.id);
+const ids = (q: string, lang: 'de' | 'en' = 'de') => {
+  const tl = timeline(lang);
+  return [...applyFilter(tl, parseQuery(q).state).shown].map((i) => tl.ids[i]);
+};
 
 describe('filtering the timeline', () => {
   it('no filter shows every event in chronological order', () => {
@@ -59,7 +61,7 @@ describe('filtering the timeline', () => {
 });
 
 describe('counts beside each filter value', () => {
-  const counts = (s: FilterState) => applyFilter(timeline().records, s).counts;
+  const counts = (s: FilterState) => applyFilter(timeline(), s).counts;
 
   it('without filters each value counts its events', () => {
     const c = counts(emptyState());
@@ -83,7 +85,7 @@ describe('counts beside each filter value', () => {
 
   it('the counts of a facet add up to the shown events when every event has one value', () => {
     const s = parseQuery('country=DE').state;
-    const r = applyFilter(timeline().records, s);
+    const r = applyFilter(timeline(), s);
     const sum = [...r.counts.type.values()].reduce((a, b) => a + b, 0);
     expect(sum).toBe(r.shown.length);
   });

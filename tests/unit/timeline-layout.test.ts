@@ -1,9 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { layoutLanes, navigate } from '../../src/lib/timeline/layout.ts';
+import {
+  laneInput,
+  layoutLanes as layoutOf,
+  navigate as navigateIn,
+  type LaneLayout,
+  type LaneOptions,
+  type NavKey,
+} from '../../src/lib/timeline/layout.ts';
 import { groupByYearMonth, listsAllOnMainPage, LIST_MAX_EVENTS } from '../../src/lib/timeline/groups.ts';
 
 const rec = (incidentIndex: number, start: number, end = start) => ({ incidentIndex, start, end });
 const opts = { rowHeight: 10, maxRows: 3, gap: 4 };
+type Rec = ReturnType<typeof rec>;
+const layoutLanes = (marks: Rec[], order: number[], o: LaneOptions) => layoutOf(laneInput(marks), order, o);
+const navigate = (layout: LaneLayout, marks: Rec[], current: number, key: NavKey) =>
+  navigateIn(layout, laneInput(marks), current, key);
 
 describe('lanes of the visual timeline', () => {
   it('there is one lane per incident with events, in register order', () => {

@@ -1,9 +1,9 @@
 /**
- * Build-time glue between the content queries and the pure timeline logic: the compact JSON of
- * one language (memoised: the endpoint and the pages share it).
+ * Build-time glue between the content queries and the pure timeline logic: the compact data of
+ * one language, the main file and its summary files (memoised: the endpoints and the pages share it).
  */
 import { LABELS, type Lang } from '../../lib/i18n.ts';
-import { encodeTimeline, type TimelineJson } from '../../lib/timeline/data.ts';
+import { encodeTimeline, type EncodedTimeline, type TimelineJson } from '../../lib/timeline/data.ts';
 import { actors, events, incidents, sourceIdsOf } from '../../queries.ts';
 
 const LABEL_LISTS = {
@@ -25,9 +25,9 @@ function labels(lang: Lang): TimelineJson['labels'] {
   );
 }
 
-const cache = new Map<Lang, Promise<TimelineJson>>();
+const cache = new Map<Lang, Promise<EncodedTimeline>>();
 
-export function timelineJson(lang: Lang): Promise<TimelineJson> {
+export function timelineData(lang: Lang): Promise<EncodedTimeline> {
   let p = cache.get(lang);
   if (!p) {
     p = (async () =>

@@ -12,6 +12,12 @@
 /** Most events the main timeline page lists in full (≈ 1.5 MB of HTML at this size). */
 export const LIST_MAX_EVENTS = 1000;
 
+/**
+ * Events the enhanced list of a large register renders at once (then "show more"). Each rendered
+ * event is ~25 layout objects: at 50, laying out a page stays a short task even on a slow phone.
+ */
+export const LIST_PAGE = 50;
+
 export interface MonthGroup<T> {
   /** YYYY-MM, or YYYY for events dated only to the year. */
   key: string;

@@ -6,10 +6,22 @@
  * that a mark goes to the row that frees up first, so overlaps stay as few as possible).
  */
 
+/** The marks, one array per field (position = mark), in chronological order by start. */
 export interface LaneInput {
-  incidentIndex: number;
-  start: number;
-  end: number;
+  length: number;
+  incidentIndex: ArrayLike<number>;
+  start: ArrayLike<number>;
+  end: ArrayLike<number>;
+}
+
+/** Columns from mark objects (for callers and tests that have objects). */
+export function laneInput(marks: readonly { incidentIndex: number; start: number; end: number }[]): LaneInput {
+  return {
+    length: marks.length,
+    incidentIndex: marks.map((m) => m.incidentIndex),
+    start: marks.map((m) => m.start),
+    end: marks.map((m) => m.end),
+  };
 }
 
 export interface Lane {
@@ -20,7 +32,7 @@ export interface Lane {
   y: number;
   height: number;
   rows: number;
-  /** Positions (into the input array) of the lane's marks, chronological. */
+  /** Positions (into the input columns) of the lane's marks, chronological. */
   members: number[];
 }
 
@@ -46,23 +58,20 @@ export interface LaneOptions {
 }
 
 /**
- * Lays out lanes for records that are already in chronological order (by start).
+ * Lays out lanes for marks that are already in chronological order (by start).
  * `incidentOrder` lists incident indices in the order lanes should appear.
  */
-export function layoutLanes(
-  records: readonly LaneInput[],
-  incidentOrder: readonly number[],
-  opts: LaneOptions,
-): LaneLayout {
+export function layoutLanes(marks: LaneInput, incidentOrder: readonly number[], opts: LaneOptions): LaneLayout {
   const pad = opts.padDays ?? 0;
   const byIncident = new Map<number, number[]>();
-  records.forEach((r, i) => {
-    const list = byIncident.get(r.incidentIndex);
+  for (let i = 0; i < marks.length; i++) {
+    const inc = marks.incidentIndex[i]!;
+    const list = byIncident.get(inc);
     if (list) list.push(i);
-    else byIncident.set(r.incidentIndex, [i]);
-  });
-  const laneOf = new Int32Array(records.length).fill(-1);
-  const rowOf = new Int32Array(records.length);
+    else byIncident.set(inc, [i]);
+  }
+  const laneOf = new Int32Array(marks.length).fill(-1);
+  const rowOf = new Int32Array(marks.length);
   const lanes: Lane[] = [];
   let y = 0;
   for (const inc of incidentOrder) {
@@ -70,16 +79,22 @@ export function layoutLanes(
     if (!members) continue;
     const rowEnds: number[] = [];
     for (const i of members) {
-      const r = records[i]!;
-      let row = rowEnds.findIndex((end) => end + pad < r.start);
+      const start = marks.start[i]!;
+      const end = marks.end[i]!;
+      let row = -1;
+      for (let k = 0; k < rowEnds.length; k++)
+        if (rowEnds[k]! + pad < start) {
+          row = k;
+          break;
+        }
       if (row === -1) {
-        if (rowEnds.length < opts.maxRows) row = rowEnds.push(r.end) - 1;
+        if (rowEnds.length < opts.maxRows) row = rowEnds.push(end) - 1;
         else {
           row = 0;
           for (let k = 1; k < rowEnds.length; k++) if (rowEnds[k]! < rowEnds[row]!) row = k;
         }
       }
-      rowEnds[row] = Math.max(rowEnds[row] ?? r.end, r.end);
+      rowEnds[row] = Math.max(rowEnds[row] ?? end, end);
       rowOf[i] = row;
       laneOf[i] = lanes.length;
     }
@@ -99,9 +114,9 @@ export type NavKey = 'ArrowLeft' | 'ArrowRight' | 'ArrowUp' | 'ArrowDown' | 'Hom
  * mark in the lane. Returns `current` when there is nowhere to go, or the first mark when
  * `current` is -1.
  */
-export function navigate(layout: LaneLayout, records: readonly LaneInput[], current: number, key: NavKey): number {
+export function navigate(layout: LaneLayout, marks: LaneInput, current: number, key: NavKey): number {
   if (layout.lanes.length === 0) return -1;
-  if (current < 0 || current >= records.length || layout.laneOf[current]! < 0) return layout.lanes[0]!.members[0] ?? -1;
+  if (current < 0 || current >= marks.length || layout.laneOf[current]! < 0) return layout.lanes[0]!.members[0] ?? -1;
   const lane = layout.lanes[layout.laneOf[current]!]!;
   const pos = lane.members.indexOf(current);
   switch (key) {
@@ -117,13 +132,13 @@ export function navigate(layout: LaneLayout, records: readonly LaneInput[], curr
     case 'ArrowDown': {
       const next = layout.lanes[lane.index + (key === 'ArrowUp' ? -1 : 1)];
       if (!next) return current;
-      const c = records[current]!;
-      const mid = (c.start + c.end) / 2;
+      const mid = (marks.start[current]! + marks.end[current]!) / 2;
       let best = next.members[0]!;
       let bestD = Infinity;
       for (const m of next.members) {
-        const r = records[m]!;
-        const d = mid < r.start ? r.start - mid : mid > r.end ? mid - r.end : 0;
+        const s = marks.start[m]!;
+        const e = marks.end[m]!;
+        const d = mid < s ? s - mid : mid > e ? mid - e : 0;
         if (d < bestD) {
           bestD = d;
           best = m;

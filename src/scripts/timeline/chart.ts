@@ -12,20 +12,26 @@ import { scaleUtc, type ScaleTime } from 'd3-scale';
 import { select, type Selection } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomTransform } from 'd3-zoom';
 import { axisTop } from 'd3-axis';
-import { layoutLanes, navigate, type LaneLayout, type NavKey } from '../../lib/timeline/layout.ts';
+import { layoutLanes, navigate, type LaneInput, type LaneLayout, type NavKey } from '../../lib/timeline/layout.ts';
 import { dateOfDay } from '../../lib/timeline/span.ts';
 import { fill, type TimelineStrings } from '../../lib/timeline/strings.ts';
-import type { Timeline, TimelineRecord } from '../../lib/timeline/data.ts';
+import { dateTextOf, FLAG, type Timeline } from '../../lib/timeline/data.ts';
 
 export interface Chart {
-  show(records: readonly TimelineRecord[]): void;
+  /** Shows exactly these events (positions, chronological): `prepare`, then `paint`. */
+  show(shown: Int32Array): void;
+  /** Lays out the lanes for these events (positions, chronological); draws nothing yet. */
+  prepare(shown: Int32Array): void;
+  /** Sizes and draws the chart for the prepared events (a task of its own on first load). */
+  paint(): void;
 }
 
 interface Options {
   tl: Timeline;
   s: TimelineStrings;
   lang: string;
-  open(r: TimelineRecord): void;
+  /** Opens event i (a position in the timeline). */
+  open(i: number): void;
   /** Where Escape sends the focus. */
   leave(): void;
 }
@@ -55,14 +61,17 @@ export function createChart(section: HTMLElement, o: Options): Chart {
   const fmtYear = new Intl.DateTimeFormat(locale, { year: 'numeric', timeZone: 'UTC' });
   const fmtMonth = new Intl.DateTimeFormat(locale, { month: 'short', timeZone: 'UTC' });
   const fmtDay = new Intl.DateTimeFormat(locale, { day: 'numeric', month: 'short', timeZone: 'UTC' });
-  const incidentOrder = o.tl.incidents.map((_, i) => i);
+  const tl = o.tl;
+  const incidentOrder = tl.incidents.map((_, i) => i);
 
-  let shown: readonly TimelineRecord[] = [];
+  // The marks: positions of the shown events, and their lane input gathered from the columns.
+  let shown: Int32Array = new Int32Array(0);
+  let marks: LaneInput = { length: 0, incidentIndex: [], start: [], end: [] };
   // Row height, rows per lane and gap between lanes; shrunk by show() when there are many lanes.
   let ROW = 14;
   let MAX_ROWS = 3;
   let GAP = 6;
-  let layout: LaneLayout = layoutLanes([], incidentOrder, { rowHeight: ROW, maxRows: MAX_ROWS, gap: GAP });
+  let layout: LaneLayout = layoutLanes(marks, incidentOrder, { rowHeight: ROW, maxRows: MAX_ROWS, gap: GAP });
   let active = -1;
   let hover = -1;
   let width = 0;
@@ -72,6 +81,7 @@ export function createChart(section: HTMLElement, o: Options): Chart {
   let x: ScaleTime<number, number> = x0;
   let t: ZoomTransform = zoomIdentity;
   let colors: Record<string, string> = {};
+  const point = (i: number) => (tl.flags[shown[i]!]! & FLAG.point) !== 0;
 
   const readColors = () => {
     const cs = getComputedStyle(el);
@@ -110,12 +120,11 @@ export function createChart(section: HTMLElement, o: Options): Chart {
   };
 
   const markBox = (i: number, X = px()) => {
-    const r = shown[i]!;
     const lane = layout.lanes[layout.laneOf[i]!]!;
     const cy = TOP + lane.y + layout.rowOf[i]! * ROW + ROW / 2;
-    const x1 = X(r.start);
-    const x2 = X(r.end + 1);
-    if (r.shape === 'point') {
+    const x1 = X(marks.start[i]!);
+    const x2 = X(marks.end[i]! + 1);
+    if (point(i)) {
       const cx = (x1 + x2) / 2;
       return { x1: cx - 4, x2: cx + 4, cy };
     }
@@ -164,9 +173,9 @@ export function createChart(section: HTMLElement, o: Options): Chart {
   function extent(): [number, number, number] {
     let lo = Infinity;
     let hi = -Infinity;
-    for (const r of shown) {
-      if (r.start < lo) lo = r.start;
-      if (r.end > hi) hi = r.end;
+    for (let i = 0; i < marks.length; i++) {
+      if (marks.start[i]! < lo) lo = marks.start[i]!;
+      if (marks.end[i]! > hi) hi = marks.end[i]!;
     }
     if (!Number.isFinite(lo)) [lo, hi] = [0, 1];
     return [lo, hi, Math.max(15, Math.round((hi - lo) * 0.03))];
@@ -182,7 +191,7 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       .attr('x', 6)
       .attr('y', (l) => TOP + l.y + Math.min(l.height, ROW) / 2 + 4)
       .text((l) => {
-        const title = o.tl.incidents[l.incidentIndex]?.title ?? '';
+        const title = tl.incidents[l.incidentIndex]?.title ?? '';
         return title.length > max ? `${title.slice(0, max - 1)}…` : title;
       });
   }
@@ -207,62 +216,68 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     ctx.rect(left, 0, width - left - RIGHT + 6, height);
     ctx.clip();
     // One path per status and mark kind, filled once: a fill per mark is far slower with
-    // 10,000 marks, above all on a software-rendered canvas.
-    const X = px();
-    const points = new Map<string, Path2D>();
-    const spans = new Map<string, Path2D>();
-    const tails = new Map<string, Path2D>();
-    const path = (m: Map<string, Path2D>, k: string) => {
-      let p = m.get(k);
-      if (!p) m.set(k, (p = new Path2D()));
-      return p;
-    };
+    // 10,000 marks, above all on a software-rendered canvas. No object per mark either.
+    const [d0, d1] = x.domain().map((d) => d.getTime() / 86_400_000) as [number, number];
+    const [r0, r1] = x.range() as [number, number];
+    const k = (r1 - r0) / (d1 - d0);
+    const statuses = tl.values.status;
+    const points = statuses.map(() => new Path2D());
+    const spans = statuses.map(() => new Path2D());
+    const tails = statuses.map(() => new Path2D());
     const rad = Math.min(4, ROW / 2.5);
     const bar = Math.min(6, Math.max(2, ROW - 4));
-    for (let i = 0; i < shown.length; i++) {
-      const r = shown[i]!;
-      const b = markBox(i, X);
-      if (b.x2 + OPEN_TAIL < left || b.x1 - OPEN_TAIL > width) continue;
-      if (r.shape === 'point') {
-        const cx = (b.x1 + b.x2) / 2;
-        const p = path(points, r.status);
-        if (rad < 2) p.rect(cx - rad, b.cy - rad, 2 * rad, 2 * rad);
+    const laneY = layout.lanes.map((l) => TOP + l.y + ROW / 2);
+    for (let i = 0; i < marks.length; i++) {
+      const e = shown[i]!;
+      const f = tl.flags[e]!;
+      const st = tl.status[e]!;
+      const cy = laneY[layout.laneOf[i]!]! + layout.rowOf[i]! * ROW;
+      let x1 = r0 + (marks.start[i]! - d0) * k;
+      let x2 = r0 + (marks.end[i]! + 1 - d0) * k;
+      if (f & FLAG.point) {
+        const cx = (x1 + x2) / 2;
+        if (cx + 4 + OPEN_TAIL < left || cx - 4 - OPEN_TAIL > width) continue;
+        const p = points[st]!;
+        if (rad < 2) p.rect(cx - rad, cy - rad, 2 * rad, 2 * rad);
         else {
-          p.moveTo(cx + rad, b.cy);
-          p.arc(cx, b.cy, rad, 0, 2 * Math.PI);
+          p.moveTo(cx + rad, cy);
+          p.arc(cx, cy, rad, 0, 2 * Math.PI);
         }
       } else {
-        path(spans, r.status).rect(b.x1, b.cy - bar / 2, b.x2 - b.x1, bar);
-        if (r.openStart) {
-          const p = path(tails, r.status);
-          p.moveTo(b.x1 - OPEN_TAIL, b.cy);
-          p.lineTo(b.x1, b.cy);
+        x2 = Math.max(x2, x1 + 3);
+        if (x2 + OPEN_TAIL < left || x1 - OPEN_TAIL > width) continue;
+        // Clamp far-off ends: the clip hides them, and huge coordinates slow the rasteriser.
+        x1 = Math.max(x1, left - 2 * OPEN_TAIL);
+        x2 = Math.min(x2, width + 2 * OPEN_TAIL);
+        spans[st]!.rect(x1, cy - bar / 2, x2 - x1, bar);
+        if (f & FLAG.openStart) {
+          tails[st]!.moveTo(x1 - OPEN_TAIL, cy);
+          tails[st]!.lineTo(x1, cy);
         }
-        if (r.openEnd) {
-          const p = path(tails, r.status);
-          p.moveTo(b.x2, b.cy);
-          p.lineTo(b.x2 + OPEN_TAIL, b.cy);
+        if (f & FLAG.openEnd) {
+          tails[st]!.moveTo(x2, cy);
+          tails[st]!.lineTo(x2 + OPEN_TAIL, cy);
         }
       }
     }
-    const color = (k: string) => colors[k] ?? '#345';
+    const color = (n: number) => colors[statuses[n] ?? ''] ?? '#345';
     ctx.globalAlpha = 0.55;
-    for (const [k, p] of spans) {
-      ctx.fillStyle = color(k);
+    spans.forEach((p, n) => {
+      ctx.fillStyle = color(n);
       ctx.fill(p);
-    }
+    });
     ctx.globalAlpha = 1;
     ctx.setLineDash([3, 3]);
     ctx.lineWidth = 2;
-    for (const [k, p] of tails) {
-      ctx.strokeStyle = color(k);
+    tails.forEach((p, n) => {
+      ctx.strokeStyle = color(n);
       ctx.stroke(p);
-    }
+    });
     ctx.setLineDash([]);
-    for (const [k, p] of points) {
-      ctx.fillStyle = color(k);
+    points.forEach((p, n) => {
+      ctx.fillStyle = color(n);
       ctx.fill(p);
-    }
+    });
     ctx.restore();
     axisG.attr('transform', `translate(0,${TOP - 6})`).call(
       axisTop(x)
@@ -288,15 +303,17 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       .attr('height', 16);
   }
 
+  const typeOf = (e: number) => tl.values.type[tl.type[e]!] ?? '';
+  const statusOf = (e: number) => tl.values.status[tl.status[e]!] ?? '';
   const label = (i: number) => {
-    const r = shown[i]!;
+    const e = shown[i]!;
     const lane = layout.lanes[layout.laneOf[i]!]!;
     return fill(o.s.eventLabel, {
-      date: r.dateText,
-      title: r.title,
-      incident: o.tl.incidents[r.incidentIndex]?.title ?? '',
-      type: o.tl.labels['type']?.[r.type] ?? r.type,
-      status: o.tl.labels['status']?.[r.status] ?? r.status,
+      date: dateTextOf(tl, e),
+      title: tl.title[e]!,
+      incident: tl.incidents[tl.incident[e]!]?.title ?? '',
+      type: tl.labels['type']?.[typeOf(e)] ?? typeOf(e),
+      status: tl.labels['status']?.[statusOf(e)] ?? statusOf(e),
       pos: lane.members.indexOf(i) + 1,
       count: lane.members.length,
     });
@@ -307,12 +324,12 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       tip.hidden = true;
       return;
     }
-    const r = shown[i]!;
+    const e = shown[i]!;
     const b = markBox(i);
     const strong = document.createElement('strong');
-    strong.textContent = r.title;
+    strong.textContent = tl.title[e]!;
     const meta = document.createElement('span');
-    meta.textContent = `${r.dateText} · ${o.tl.incidents[r.incidentIndex]?.title ?? ''} · ${o.tl.labels['status']?.[r.status] ?? r.status}`;
+    meta.textContent = `${dateTextOf(tl, e)} · ${tl.incidents[tl.incident[e]!]?.title ?? ''} · ${tl.labels['status']?.[statusOf(e)] ?? statusOf(e)}`;
     tip.replaceChildren(strong, meta);
     tip.hidden = false;
     const w = tip.offsetWidth;
@@ -384,10 +401,15 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     if (active < 0 || active >= shown.length) {
       // Start at the first mark in view, in the top lane that has one.
       const X = px();
-      active =
-        layout.lanes.flatMap((l) => l.members).find((i) => X(shown[i]!.start) >= left) ??
-        layout.lanes[0]?.members[0] ??
-        -1;
+      active = -1;
+      for (const l of layout.lanes) {
+        const first = l.members.find((i) => X(marks.start[i]!) >= left);
+        if (first !== undefined) {
+          active = first;
+          break;
+        }
+      }
+      if (active < 0) active = layout.lanes[0]?.members[0] ?? -1;
     }
     activate(active);
   });
@@ -409,11 +431,11 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     const nav = KEYS[ev.key];
     if (nav) {
       ev.preventDefault();
-      activate(navigate(layout, shown, active, nav));
+      activate(navigate(layout, marks, active, nav));
     } else if (ev.key === 'Enter' || ev.key === ' ') {
       ev.preventDefault();
-      const r = active >= 0 ? shown[active] : undefined;
-      if (r) o.open(r);
+      const e = active >= 0 ? shown[active] : undefined;
+      if (e !== undefined) o.open(e);
     } else if (ev.key === 'Escape') {
       ev.preventDefault();
       showTip(-1);
@@ -459,10 +481,31 @@ export function createChart(section: HTMLElement, o: Options): Chart {
     draw();
   });
 
-  return {
-    show(records) {
-      const prev = active >= 0 ? shown[active]?.id : undefined;
-      shown = records;
+  const chart: Chart = {
+    show(next) {
+      chart.prepare(next);
+      chart.paint();
+    },
+    prepare(next) {
+      const prev = active >= 0 ? shown[active] : undefined;
+      shown = next;
+      const m = next.length;
+      const inc = new Int32Array(m);
+      const start = new Int32Array(m);
+      const end = new Int32Array(m);
+      const inLane = new Uint8Array(tl.incidents.length);
+      let lanes = 0;
+      for (let i = 0; i < m; i++) {
+        const e = next[i]!;
+        inc[i] = tl.incident[e]!;
+        start[i] = tl.start[e]!;
+        end[i] = tl.end[e]!;
+        if (!inLane[inc[i]!]) {
+          inLane[inc[i]!] = 1;
+          lanes++;
+        }
+      }
+      marks = { length: m, incidentIndex: inc, start, end };
       if (section.hidden) {
         section.hidden = false;
         readColors();
@@ -472,20 +515,20 @@ export function createChart(section: HTMLElement, o: Options): Chart {
       const [lo, hi, pad] = extent();
       const w = Math.max(320, lastWidth);
       const pxPerDay = (w - RIGHT - Math.min(190, w * 0.28)) / (hi - lo + 1 + 2 * pad);
-      const lanes = new Set(shown.map((r) => r.incidentIndex)).size;
       GAP = lanes > 30 ? 1 : 6;
       MAX_ROWS = lanes * (3 * 14 + GAP) <= MAX_PLOT ? 3 : 1;
       ROW = Math.max(3, Math.min(14, Math.floor((MAX_PLOT - lanes * GAP) / Math.max(1, lanes * MAX_ROWS))));
-      layout = layoutLanes(shown, incidentOrder, {
+      layout = layoutLanes(marks, incidentOrder, {
         rowHeight: ROW,
         maxRows: MAX_ROWS,
         gap: GAP,
         padDays: Math.ceil(10 / pxPerDay),
       });
-      active = prev === undefined ? -1 : shown.findIndex((r) => r.id === prev);
+      active = prev === undefined ? -1 : shown.indexOf(prev);
       hover = -1;
       el.setAttribute('aria-label', fill(o.s.chartLabel, { n: shown.length, lanes: layout.lanes.length }));
-      resize();
     },
+    paint: resize,
   };
+  return chart;
 }

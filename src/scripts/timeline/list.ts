@@ -2,23 +2,35 @@
  * The event list under the timeline, kept in step with the filters.
  *
  * - `full` mode (the page holds every event): items and empty month/year groups are hidden, not
- *   removed, so the server-rendered HTML stays the source of truth.
+ *   removed, so the server-rendered HTML stays the source of truth. Only items whose state
+ *   changes are touched.
  * - `index` mode (large register; the page holds only links to year pages): the matching events
- *   are rendered from the compact data in chunks, with the same markup as EventItem.astro.
+ *   are rendered from the compact data a page at a time ("show more"), with the same markup as
+ *   EventItem.astro. A summary whose file is not loaded yet is filled in when it arrives.
  */
 import { datetimeAttr, precisionOf } from '../../lib/dates.ts';
-import { groupByYearMonth } from '../../lib/timeline/groups.ts';
+import { groupByYearMonth, LIST_PAGE } from '../../lib/timeline/groups.ts';
 import { fill, type TimelineStrings } from '../../lib/timeline/strings.ts';
-import type { Timeline, TimelineRecord } from '../../lib/timeline/data.ts';
+import { eventAt, type Timeline } from '../../lib/timeline/data.ts';
 
-export const CHUNK = 100;
+export const CHUNK = LIST_PAGE;
 
 export interface EventList {
-  /** Shows exactly these records (chronological). */
-  show(records: readonly TimelineRecord[]): void;
-  /** The list element of an event, rendering further chunks if needed; undefined if not shown. */
-  reveal(id: string): HTMLElement | undefined;
+  /**
+   * Shows exactly these events (positions, chronological); a rendered list renders its first
+   * `upTo` (default: a page), the rest of the page by `complete`.
+   */
+  show(shown: Int32Array, upTo?: number): void;
+  /** Renders the rest of the first page (after `show` with a smaller `upTo`). */
+  complete(): void;
+  /** Resolves when every rendered item has its summary. */
+  settled(): Promise<void>;
+  /** The list element of event i, rendering further items if needed; undefined if not shown. */
+  reveal(i: number): HTMLElement | undefined;
 }
+
+/** Loads the summaries of these positions (see main.ts). */
+export type EnsureSummaries = (positions: readonly number[]) => Promise<void>;
 
 function h<K extends keyof HTMLElementTagNameMap>(
   tag: K,
@@ -38,26 +50,51 @@ export function createList(
   s: TimelineStrings,
   lang: string,
   moreButton: HTMLButtonElement,
+  ensure: EnsureSummaries,
 ): EventList {
-  if (mode === 'full') return fullList(container);
-  return renderedList(container, tl, s, lang, moreButton);
+  if (mode === 'full') return fullList(container, tl);
+  return renderedList(container, tl, s, lang, moreButton, ensure);
 }
 
-function fullList(container: HTMLElement): EventList {
-  const items = new Map<string, HTMLElement>();
-  for (const li of container.querySelectorAll<HTMLElement>('ol.events > li[id^="event-"]'))
-    items.set(li.id.slice(6), li);
-  const months = [...container.querySelectorAll<HTMLElement>('section.tl-month')];
-  const years = [...container.querySelectorAll<HTMLElement>('section.tl-year')];
+function fullList(container: HTMLElement, tl: Timeline): EventList {
+  const pos = new Map(tl.ids.map((id, i) => [id, i]));
+  const items: (HTMLElement | undefined)[] = new Array(tl.n);
+  const visible = new Uint8Array(tl.n).fill(1);
+  const months = [...container.querySelectorAll<HTMLElement>('section.tl-month')].map((section) => {
+    const members: number[] = [];
+    for (const li of section.querySelectorAll<HTMLElement>('ol.events > li[id^="event-"]')) {
+      const i = pos.get(li.id.slice(6));
+      if (i === undefined) continue;
+      items[i] = li;
+      members.push(i);
+      visible[i] = li.hidden ? 0 : 1;
+    }
+    return { section, members, year: section.closest<HTMLElement>('section.tl-year') };
+  });
+  const years = [...new Set(months.map((m) => m.year).filter((y): y is HTMLElement => y !== null))];
   return {
-    show(records) {
-      const on = new Set(records.map((r) => r.id));
-      for (const [id, li] of items) li.hidden = !on.has(id);
-      for (const m of months) m.hidden = !m.querySelector('ol.events > li:not([hidden])');
-      for (const y of years) y.hidden = !y.querySelector('section.tl-month:not([hidden])');
+    show(shown) {
+      const on = new Uint8Array(tl.n);
+      for (const i of shown) on[i] = 1;
+      for (let i = 0; i < tl.n; i++) {
+        const li = items[i];
+        if (li && on[i] !== visible[i]) {
+          li.hidden = on[i] === 0;
+          visible[i] = on[i]!;
+        }
+      }
+      const yearOn = new Set<HTMLElement>();
+      for (const m of months) {
+        const any = m.members.some((i) => on[i] === 1);
+        if (m.section.hidden === any) m.section.hidden = !any;
+        if (any && m.year) yearOn.add(m.year);
+      }
+      for (const y of years) if (y.hidden === yearOn.has(y)) y.hidden = !yearOn.has(y);
     },
-    reveal(id) {
-      const li = items.get(id);
+    complete: () => undefined,
+    settled: () => Promise.resolve(),
+    reveal(i) {
+      const li = items[i];
       return li && !li.hidden ? li : undefined;
     },
   };
@@ -69,6 +106,7 @@ function renderedList(
   s: TimelineStrings,
   lang: string,
   more: HTMLButtonElement,
+  ensure: EnsureSummaries,
 ): EventList {
   const out = h('div', { class: 'tl-rendered' });
   container.prepend(out);
@@ -77,16 +115,20 @@ function renderedList(
     month: 'long',
     timeZone: 'UTC',
   });
-  let records: readonly TimelineRecord[] = [];
+  let shown: Int32Array = new Int32Array(0);
   let rendered = 0;
   let lastYear: HTMLElement | undefined;
   let lastMonth: HTMLOListElement | undefined;
   let lastMonthKey = '';
   let lastYearKey = '';
+  let pending: Promise<void> = Promise.resolve();
+  /** Summary paragraphs waiting for their file, by position. */
+  const waiting = new Map<number, HTMLParagraphElement>();
 
-  const item = (r: TimelineRecord): HTMLLIElement => {
+  const item = (i: number): HTMLLIElement => {
+    const r = eventAt(tl, i);
     const p = precisionOf(r.date.on);
-    const inc = tl.incidents[r.incidentIndex];
+    const inc = r.incident;
     const date = h(
       'span',
       { class: 'event-date' },
@@ -110,22 +152,35 @@ function renderedList(
     if (inc) meta.append(h('a', { href: `/${lang}/incidents/${inc.id}/` }, inc.title), ' · ');
     meta.append(`${r.sources} ${r.sources === 1 ? s.source : s.sources}`);
     if (r.discrepancy) meta.append(' · ', h('span', { class: 'badge disputed' }, s.discrepancy));
+    const summary = h('p', {}, r.summary ?? '');
+    if (r.summary === undefined) waiting.set(i, summary);
     const li = h(
       'li',
       { id: `event-${r.id}`, 'data-date': r.date.on },
       head,
       h('h4', { class: 'event-title' }, h('a', { href: `/${lang}/events/${r.id}/` }, r.title)),
-      h('p', {}, r.summary),
+      summary,
       meta,
     );
     if (r.followUp) li.classList.add('follow-up');
     return li;
   };
 
+  const fillSummaries = () => {
+    for (const [i, p] of waiting) {
+      const text = tl.summary[i];
+      if (text !== undefined) {
+        p.textContent = text;
+        waiting.delete(i);
+      }
+    }
+    out.removeAttribute('aria-busy');
+  };
+
   const renderUpTo = (n: number) => {
-    const end = Math.min(records.length, n);
-    const slice = records.slice(rendered, end);
-    for (const y of groupByYearMonth(slice, (r) => r.date.on)) {
+    const end = Math.min(shown.length, n);
+    const slice = Array.from(shown.subarray(rendered, end));
+    for (const y of groupByYearMonth(slice, (i) => tl.on[i]!)) {
       if (y.year !== lastYearKey || !lastYear) {
         lastYear = h('section', { class: 'tl-year', 'data-year': y.year }, h('h2', {}, y.year));
         out.append(lastYear);
@@ -143,14 +198,27 @@ function renderedList(
           lastMonthKey = m.key;
         }
         const frag = document.createDocumentFragment();
-        for (const r of m.items) frag.append(item(r));
+        for (const i of m.items) frag.append(item(i));
         lastMonth.append(frag);
       }
     }
     rendered = end;
-    const rest = records.length - rendered;
+    const rest = shown.length - rendered;
     more.textContent = fill(s.showMore, { n: Math.min(CHUNK, rest) });
     (more.parentElement ?? more).hidden = rest <= 0;
+    if (waiting.size) {
+      out.setAttribute('aria-busy', 'true');
+      const current = shown;
+      pending = ensure([...waiting.keys()]).then(
+        () => {
+          if (current === shown) fillSummaries();
+        },
+        (err: unknown) => {
+          out.removeAttribute('aria-busy');
+          console.error('timeline summaries:', err);
+        },
+      );
+    }
   };
 
   more.addEventListener('click', () => {
@@ -158,27 +226,41 @@ function renderedList(
     renderUpTo(rendered + CHUNK);
     // Keep keyboard users in place: focus the first newly shown event's link.
     document
-      .getElementById(`event-${records[first]?.id ?? ''}`)
+      .getElementById(`event-${tl.ids[shown[first] ?? -1] ?? ''}`)
       ?.querySelector('a')
       ?.focus();
   });
 
   return {
-    show(next) {
-      records = next;
+    show(next, upTo = CHUNK) {
+      shown = next;
       rendered = 0;
       lastYear = undefined;
       lastMonth = undefined;
       lastYearKey = '';
       lastMonthKey = '';
+      waiting.clear();
+      pending = Promise.resolve();
+      out.removeAttribute('aria-busy');
       out.replaceChildren();
-      renderUpTo(CHUNK);
+      renderUpTo(upTo);
     },
-    reveal(id) {
-      const pos = records.findIndex((r) => r.id === id);
-      if (pos < 0) return undefined;
-      if (pos >= rendered) renderUpTo(pos + 1);
-      return document.getElementById(`event-${id}`) ?? undefined;
+    complete() {
+      if (rendered < CHUNK) renderUpTo(CHUNK);
+    },
+    settled: () => pending,
+    reveal(i) {
+      // Binary search: shown is in ascending order.
+      let lo = 0;
+      let hi = shown.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (shown[mid]! < i) lo = mid + 1;
+        else hi = mid;
+      }
+      if (shown[lo] !== i) return undefined;
+      if (lo >= rendered) renderUpTo(lo + 1);
+      return document.getElementById(`event-${tl.ids[i]!}`) ?? undefined;
     },
   };
 }

@@ -3,19 +3,105 @@
  * keeps form, URL, counts, list and chart in step. Without this script the page is a complete
  * static list (or year index) and a GET form.
  *
+ * Loading (data.ts): the main file first; the summaries per year only as the list or the text
+ * filter needs them (the first list page's year is preloaded by the page), the rest in idle time
+ * after the page is interactive. Long work is cut into tasks (`yieldToMain`) so that no task
+ * blocks input for long.
+ *
  * Timings for the browser tests and the benchmark: the mark `timeline:interactive` (set when the
  * first filtered render is done and every control works; its startTime is the time since
  * navigation start) and the measure `timeline:filter` (duration of the last filter change).
  */
-import { decodeTimeline, searchText, type Timeline, type TimelineJson } from '../../lib/timeline/data.ts';
-import { applyFilter } from '../../lib/timeline/filter.ts';
+import {
+  addSummaries,
+  decodeTimeline,
+  hasAllSummaries,
+  indexOfId,
+  partOf,
+  searchText,
+  type Timeline,
+  type TimelineJson,
+  type TimelinePart,
+  type TimelineSummariesJson,
+} from '../../lib/timeline/data.ts';
+import { applyFilter, needsText } from '../../lib/timeline/filter.ts';
 import { isEmptyState, parseQuery, sameState, toQuery, type FilterState } from '../../lib/timeline/state.ts';
 import { fill, type TimelineStrings } from '../../lib/timeline/strings.ts';
 import { createChart } from './chart.ts';
 import { clearForm, readForm, writeCounts, writeForm } from './form.ts';
-import { createList } from './list.ts';
+import { CHUNK, createList } from './list.ts';
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T | null;
+
+/** Ends the current task so input and rendering can run (scheduler.yield where available). */
+function yieldToMain(): Promise<void> {
+  const sched = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (sched?.yield) return sched.yield();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+async function getJson<T>(url: string): Promise<T> {
+  const res = await fetch(url, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
+  return (await res.json()) as T;
+}
+
+/** Loads summary files once each, on demand. */
+function summaryLoader(tl: Timeline, urlOf: (key: string) => string) {
+  const loading = new Map<string, Promise<void>>();
+  const load = (part: TimelinePart & { loaded: boolean }): Promise<void> => {
+    if (part.loaded) return Promise.resolve();
+    let p = loading.get(part.key);
+    if (!p) {
+      p = getJson<TimelineSummariesJson>(urlOf(part.key)).then((json) => addSummaries(tl, json));
+      p.catch(() => loading.delete(part.key));
+      loading.set(part.key, p);
+    }
+    return p;
+  };
+  return {
+    /** The summaries of these positions. */
+    ensure(positions: readonly number[]): Promise<void> {
+      const parts = new Set(positions.map((i) => partOf(tl, i)));
+      return Promise.all([...parts].map(load)).then(() => undefined);
+    },
+    /** Every summary; folds them for the text filter in slices. */
+    async all(): Promise<void> {
+      await Promise.all(tl.parts.map(load));
+      let until = performance.now() + 8;
+      for (let i = 0; i < tl.n; i++) {
+        searchText(tl, i);
+        if ((i & 63) === 0 && performance.now() > until) {
+          await yieldToMain();
+          until = performance.now() + 8;
+        }
+      }
+    },
+    /** In idle time, one file after another, then the folding. */
+    prefetch(): void {
+      const idle = (fn: () => void) =>
+        'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 50);
+      const next = () => {
+        const part = tl.parts.find((p) => !p.loaded && !loading.has(p.key));
+        if (part)
+          load(part).then(
+            () => idle(next),
+            () => undefined,
+          );
+        else if (hasAllSummaries(tl)) foldIdle(0);
+      };
+      const foldIdle = (from: number) => {
+        let i = from;
+        idle(() => {
+          const until = performance.now() + 8;
+          while (i < tl.n && performance.now() < until) searchText(tl, i++);
+          if (i < tl.n) foldIdle(i);
+        });
+      };
+      idle(next);
+    },
+  };
+}
 
 async function start(root: HTMLElement) {
   const s = JSON.parse(root.dataset['strings'] ?? '{}') as TimelineStrings;
@@ -33,21 +119,33 @@ async function start(root: HTMLElement) {
 
   let tl: Timeline;
   try {
-    const res = await fetch(root.dataset['json'] ?? '', { credentials: 'same-origin' });
-    if (!res.ok) throw new Error(`HTTP ${res.status}`);
-    tl = decodeTimeline((await res.json()) as TimelineJson);
+    const loading = getJson<TimelineJson>(root.dataset['json'] ?? '');
+    // While the data loads: the date formatting data the chart and the list need (the first
+    // Intl formatter of a page is the expensive one), in a task of its own.
+    await yieldToMain();
+    new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
+      year: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+    }).format(0);
+    const json = await loading;
+    await yieldToMain();
+    tl = decodeTimeline(json);
   } catch (err) {
     count.textContent = s.loadError;
     console.error('timeline data:', err);
     return;
   }
-  const total = tl.records.length;
-  const list = createList(listEl, mode, tl, s, lang, more);
+  const total = tl.n;
+  const summariesUrl = root.dataset['summaries'] ?? '';
+  const summaries = summaryLoader(tl, (key) => fill(summariesUrl, { key }));
+  const list = createList(listEl, mode, tl, s, lang, more, (positions) => summaries.ensure(positions));
+  await yieldToMain();
   const chart = createChart(visual, {
     tl,
     s,
     lang,
-    open: (r) => location.assign(`/${lang}/events/${r.id}/`),
+    open: (i) => location.assign(`/${lang}/events/${tl.ids[i]!}/`),
     leave: () => {
       const first = listEl.querySelector<HTMLElement>('h2');
       if (first) {
@@ -59,16 +157,53 @@ async function start(root: HTMLElement) {
 
   let state: FilterState;
   let announced = '';
+  let renders = 0;
 
-  function render(next: FilterState) {
+  /**
+   * Filters and updates counts, chart and list. Synchronous unless the text filter needs the
+   * summaries first, or `pause` is given (the first render: each step a task of its own, so no
+   * task blocks input for long); a render overtaken by a newer one while waiting is dropped.
+   * Resolves false when dropped.
+   */
+  async function render(next: FilterState, pause?: () => Promise<void>): Promise<boolean> {
     const t0 = performance.now();
+    const token = ++renders;
     state = next;
-    const { shown, counts } = applyFilter(tl.records, state);
-    list.show(shown);
-    chart.show(shown);
+    if (needsText(next)) {
+      listEl!.setAttribute('aria-busy', 'true');
+      try {
+        await summaries.all();
+      } catch (err) {
+        count!.textContent = announced = s.loadError;
+        console.error('timeline summaries:', err);
+        return false;
+      } finally {
+        if (token === renders) listEl!.removeAttribute('aria-busy');
+      }
+      if (token !== renders) return false;
+    }
+    const { shown, counts } = applyFilter(tl, next);
+    // The first render of a rendered list waits for the summaries of its first page (their file
+    // was preloaded, and loads while the chart is drawn); later ones fill them in on arrival.
+    const firstPage = pause && mode === 'index' ? summaries.ensure(Array.from(shown.subarray(0, CHUNK))) : undefined;
+    if (pause) await pause();
+    chart.prepare(shown);
+    if (pause) await pause();
+    chart.paint();
+    if (pause) await pause();
+    if (firstPage) await firstPage.catch(() => undefined);
+    if (token !== renders) return false;
+    if (pause) {
+      // Half a page, and the other half after the next frame: two smaller layouts, not one.
+      list.show(shown, CHUNK / 2);
+      await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+      if (token !== renders) return false;
+      list.complete();
+    } else list.show(shown);
+    if (pause) await pause();
     writeCounts(form!, counts);
     const text =
-      shown.length === total && isEmptyState(state)
+      shown.length === total && isEmptyState(next)
         ? fill(s.countAll, { total })
         : fill(shown.length === 1 ? s.countOne : s.countOf, { n: shown.length, total });
     if (text !== announced) count!.textContent = announced = text;
@@ -76,11 +211,12 @@ async function start(root: HTMLElement) {
     performance.clearMeasures('timeline:filter');
     performance.measure('timeline:filter', { start: t0, end: performance.now() });
     root.dataset['shown'] = String(shown.length);
+    return true;
   }
 
   function commit(next: FilterState, how: 'push' | 'replace') {
     if (sameState(next, state)) return;
-    render(next);
+    void render(next);
     const url = `${location.pathname}${toQuery(state)}`;
     if (how === 'push') history.pushState(null, '', url);
     else history.replaceState(null, '', url);
@@ -99,9 +235,9 @@ async function start(root: HTMLElement) {
     const m = /^#event-(.+)$/.exec(decodeURIComponent(location.hash));
     targetNote!.hidden = true;
     if (!m) return;
-    const id = m[1]!;
-    if (!tl.records.some((r) => r.id === id)) return;
-    const li = list.reveal(id);
+    const i = indexOfId(tl, m[1]!);
+    if (i < 0) return;
+    const li = list.reveal(i);
     if (!li) {
       targetNote!.hidden = false;
       return;
@@ -115,7 +251,10 @@ async function start(root: HTMLElement) {
   const initial = parseQuery(location.search);
   showProblems(initial.problems);
   writeForm(form, initial.state);
-  render(initial.state);
+  await yieldToMain();
+  await render(initial.state, yieldToMain);
+  // The first list page's summaries (their file is preloaded) before the page counts as ready.
+  await list.settled().catch(() => undefined);
   focusTarget();
 
   form.addEventListener('change', (ev) => {
@@ -145,25 +284,21 @@ async function start(root: HTMLElement) {
     const next = parseQuery(location.search);
     writeForm(form, next.state);
     showProblems(next.problems);
-    render(next.state);
-    focusTarget();
+    void render(next.state).then((done) => {
+      if (done) focusTarget();
+    });
   });
   addEventListener('hashchange', focusTarget);
-
-  // Prepare the text filter in idle time, in slices, so typing into it later stays fast.
-  let next = 0;
-  const foldSome = (deadline?: IdleDeadline) => {
-    const until = performance.now() + 8;
-    while (next < tl.records.length && (deadline ? deadline.timeRemaining() > 1 : performance.now() < until))
-      searchText(tl.records[next++]!);
-    if (next < tl.records.length) schedule();
-  };
-  const schedule = () => ('requestIdleCallback' in window ? requestIdleCallback(foldSome) : setTimeout(foldSome, 16));
-  schedule();
+  // Whoever starts typing a text filter will need every summary: start loading them now.
+  $<HTMLInputElement>('tl-q')?.addEventListener('focus', () => void summaries.all().catch(() => undefined), {
+    once: true,
+  });
 
   root.dataset['ready'] = 'true';
   document.documentElement.setAttribute('data-timeline-ready', '');
   performance.mark('timeline:interactive');
+  // The other summaries in idle time, so later filter changes and the text filter need not wait.
+  summaries.prefetch();
 }
 
 const root = document.getElementById('timeline');
