@@ -10,6 +10,7 @@ import {
   searchQuery,
   timelineHref,
 } from '../../src/components/search/state.ts';
+import { CLIENT_STRINGS, clientStrings, searchStrings } from '../../src/components/search/strings.ts';
 
 describe('search page state in the URL', () => {
   it('a search with facets survives the round trip through its query string', () => {
@@ -95,5 +96,15 @@ describe('facet groups', () => {
   it('ties in a long group keep the given order', () => {
     const { entries } = facetEntries(many, {}, [], alpha, { limit: 3 });
     expect(entries.map((e) => e.value)).toEqual(['p00', 'p01', 'p02']);
+  });
+});
+
+describe('strings for the script', () => {
+  it('the page passes the script every string it uses and none it does not', () => {
+    const s = clientStrings(searchStrings('de'));
+    expect(Object.keys(s).sort()).toEqual([...CLIENT_STRINGS].sort());
+    expect(s.kindLabels['event']).toBe('Ereignis');
+    expect(s.publisher).toBe('Herausgeber der Quelle');
+    expect('noJs' in s).toBe(false);
   });
 });

@@ -11,7 +11,7 @@
  * submitted query runs at once; keystrokes preload the index chunks and search after a short
  * pause. Results appear in order as their fragments arrive.
  */
-import { SEARCH_FACETS, type SearchFacet, type SearchStrings } from './strings.ts';
+import { SEARCH_FACETS, type ClientStrings, type SearchFacet } from './strings.ts';
 import {
   bulkEdit,
   emptySearch,
@@ -67,7 +67,7 @@ function el<K extends keyof HTMLElementTagNameMap>(
 }
 
 async function start(root: HTMLElement) {
-  const s = JSON.parse(root.dataset['strings'] ?? '{}') as SearchStrings;
+  const s = JSON.parse(root.dataset['strings'] ?? '{}') as ClientStrings;
   const lang = root.dataset['lang'] ?? 'de';
   const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
   const form = $<HTMLFormElement>('search-form');

@@ -110,3 +110,25 @@ export function searchStrings(lang: Lang): SearchStrings {
 /** The Pagefind filters shown as facets, in display order (keys as set in the page markup). */
 export const SEARCH_FACETS = ['kind', 'incident', 'type', 'year', 'status', 'publisher'] as const;
 export type SearchFacet = (typeof SEARCH_FACETS)[number];
+
+/** The strings the page's script uses; the page passes only these (as `data-strings`). */
+export const CLIENT_STRINGS = [
+  'prompt',
+  'loading',
+  'none',
+  'noneFiltered',
+  'count',
+  'countOne',
+  'countQ',
+  'countQOne',
+  'allValues',
+  'facetsLoading',
+  'facetsFailed',
+  'kindLabels',
+  ...SEARCH_FACETS,
+] as const;
+export type ClientStrings = Pick<SearchStrings, (typeof CLIENT_STRINGS)[number]>;
+
+export function clientStrings(s: SearchStrings): ClientStrings {
+  return Object.fromEntries(CLIENT_STRINGS.map((k) => [k, s[k]])) as ClientStrings;
+}
