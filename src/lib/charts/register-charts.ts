@@ -538,6 +538,9 @@ export function incidentChartIds(input: RegisterInput, incidentId: string): stri
   return ids;
 }
 
+/** Id of the charts section on an incident's page (the target of the charts page's links). */
+export const incidentChartsAnchor = (incidentId: string): string => `charts-${incidentId}`;
+
 export interface IncidentChartLink {
   incident: string;
   title: string;
@@ -565,7 +568,7 @@ export function incidentChartLinks(input: RegisterInput, lang: Lang): IncidentCh
     .map((i) => ({
       incident: i.id,
       title: i.data.title[lang],
-      href: `/${lang}/incidents/${i.id}/#charts-${i.id}`,
+      href: `/${lang}/incidents/${i.id}/#${incidentChartsAnchor(i.id)}`,
       charts: incidentChartIds(input, i.id),
       events: events.get(i.id) ?? 0,
       affected: affectedByCategoryCountry(input.events, input.actors, i.id).total,
