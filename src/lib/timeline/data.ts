@@ -7,7 +7,7 @@
  *   numbers. Small enough to parse and decode within a few milliseconds at 10,000 events.
  * - `/api/v1/timeline-{lang}/summaries-{year}.json` (`TimelineSummariesJson`): the summaries of
  *   the events that begin in one year — the bulk of the text, needed only for the list items
- *   shown and the text filter, so fetched when needed (the first list page's year is preloaded).
+ *   shown and the text filter, so fetched when needed (the first list page's with the main file).
  *
  * `encodeTimeline` runs at build time over plain content data (no Astro), `decodeTimeline` and
  * `addSummaries` in the browser; all are pure and unit-tested together. The decoded `Timeline`

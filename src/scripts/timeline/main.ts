@@ -3,9 +3,9 @@
  * keeps form, URL, counts, list and chart in step. Without this script the page is a complete
  * static list (or year index) and a GET form.
  *
- * Loading (data.ts): the main file first; the summaries per year only as the list or the text
- * filter needs them (the first list page's year is preloaded by the page), the rest in idle time
- * after the page is interactive. Long work is cut into tasks (`yieldToMain`) so that no task
+ * Loading (data.ts): the main file, after the page's first paint; the summaries per year only as
+ * the list or the text filter needs them (the first list page's years with the main file; all of
+ * them as soon as the text filter gets the focus). Long work is cut into tasks (`yieldToMain`) so that no task
  * blocks input for long.
  *
  * Timings for the browser tests and the benchmark: the mark `timeline:interactive` (set when the
@@ -15,7 +15,6 @@
 import {
   addSummaries,
   decodeTimeline,
-  hasAllSummaries,
   indexOfId,
   partOf,
   searchText,
@@ -40,11 +39,22 @@ function yieldToMain(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
+/** Requests started ahead of need (see `start`), by URL; each is taken once. */
+const early = new Map<string, Promise<unknown>>();
+
 async function getJson<T>(url: string): Promise<T> {
+  const ahead = early.get(url);
+  if (ahead) {
+    early.delete(url);
+    return ahead as Promise<T>;
+  }
   const res = await fetch(url, { credentials: 'same-origin' });
   if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
   return (await res.json()) as T;
 }
+
+/** Resolves after the next frame has been painted. */
+const afterPaint = () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 
 /** Loads summary files once each, on demand. */
 function summaryLoader(tl: Timeline, urlOf: (key: string) => string) {
@@ -77,29 +87,6 @@ function summaryLoader(tl: Timeline, urlOf: (key: string) => string) {
         }
       }
     },
-    /** In idle time, one file after another, then the folding. */
-    prefetch(): void {
-      const idle = (fn: () => void) =>
-        'requestIdleCallback' in window ? requestIdleCallback(fn, { timeout: 5000 }) : setTimeout(fn, 50);
-      const next = () => {
-        const part = tl.parts.find((p) => !p.loaded && !loading.has(p.key));
-        if (part)
-          load(part).then(
-            () => idle(next),
-            () => undefined,
-          );
-        else if (hasAllSummaries(tl)) foldIdle(0);
-      };
-      const foldIdle = (from: number) => {
-        let i = from;
-        idle(() => {
-          const until = performance.now() + 8;
-          while (i < tl.n && performance.now() < until) searchText(tl, i++);
-          if (i < tl.n) foldIdle(i);
-        });
-      };
-      idle(next);
-    },
   };
 }
 
@@ -119,7 +106,19 @@ async function start(root: HTMLElement) {
 
   let tl: Timeline;
   try {
+    // The data is requested once the page's own content is painted, not preloaded with it: the
+    // text of the page is what a reader sees first, and on a slow line a large download that
+    // competes with the page's first paint delays it. The first list page's summaries (a large
+    // register) are requested together with the data.
+    await afterPaint();
     const loading = getJson<TimelineJson>(root.dataset['json'] ?? '');
+    const summariesUrl = root.dataset['summaries'] ?? '';
+    for (const key of (root.dataset['firstParts'] ?? '').split(' ').filter(Boolean)) {
+      const url = fill(summariesUrl, { key });
+      const p = getJson(url);
+      p.catch(() => early.delete(url));
+      early.set(url, p);
+    }
     // While the data loads: the date formatting data the chart and the list need (the first
     // Intl formatter of a page is the expensive one), in a task of its own.
     await yieldToMain();
@@ -183,8 +182,8 @@ async function start(root: HTMLElement) {
       if (token !== renders) return false;
     }
     const { shown, counts } = applyFilter(tl, next);
-    // The first render of a rendered list waits for the summaries of its first page (their file
-    // was preloaded, and loads while the chart is drawn); later ones fill them in on arrival.
+    // The first render of a rendered list waits for the summaries of its first page (requested
+    // with the data, they load while the chart is drawn); later ones fill them in on arrival.
     const firstPage = pause && mode === 'index' ? summaries.ensure(Array.from(shown.subarray(0, CHUNK))) : undefined;
     if (pause) await pause();
     chart.prepare(shown);
@@ -253,7 +252,7 @@ async function start(root: HTMLElement) {
   writeForm(form, initial.state);
   await yieldToMain();
   await render(initial.state, yieldToMain);
-  // The first list page's summaries (their file is preloaded) before the page counts as ready.
+  // The first list page's summaries before the page counts as ready.
   await list.settled().catch(() => undefined);
   focusTarget();
 
@@ -297,8 +296,6 @@ async function start(root: HTMLElement) {
   root.dataset['ready'] = 'true';
   document.documentElement.setAttribute('data-timeline-ready', '');
   performance.mark('timeline:interactive');
-  // The other summaries in idle time, so later filter changes and the text filter need not wait.
-  summaries.prefetch();
 }
 
 const root = document.getElementById('timeline');
