@@ -217,24 +217,36 @@ async function start(root: HTMLElement) {
   }
 
   /**
-   * Shows the next page of results, each as soon as it and those before it are loaded. `replace`
-   * swaps the list of an earlier search only when the first new result is there (no blank flash).
+   * Shows the next page of results, each as soon as it and those before it are loaded. A new
+   * search (`replace`) first loads and paints its first result alone, then the rest of the page;
+   * it swaps out the list of an earlier search only then (no blank flash).
    */
   async function renderMore(replace: boolean) {
     if (!current) return;
     const mine = run;
-    const from = shown;
-    const slice = current.results.slice(from, from + PAGE);
+    const slice = current.results.slice(shown, shown + PAGE);
     shown += slice.length;
     show(more, shown < current.results.length);
-    if (replace && slice.length === 0) list.replaceChildren();
-    const pending = slice.map((r) => r.data());
+    let rest = slice;
+    if (replace) {
+      if (!slice[0]) return list.replaceChildren();
+      const d = await slice[0].data();
+      if (mine !== run) return;
+      list.replaceChildren(resultItem(d));
+      rest = slice.slice(1);
+      // After the next paint (or 50 ms, should the page not paint, e.g. in a background tab).
+      await new Promise((r) => {
+        requestAnimationFrame(() => setTimeout(r, 0));
+        setTimeout(r, 50);
+      });
+      if (mine !== run) return;
+    }
+    const pending = rest.map((r) => r.data());
     // Fragments of a superseded search may fail unobserved; the awaited one still throws.
     for (const p of pending) p.catch(() => undefined);
     for (const [i, p] of pending.entries()) {
       const d = await p;
       if (mine !== run) return;
-      if (replace && i === 0) list.replaceChildren();
       list.append(resultItem(d));
       if (!replace && i === 0) list.lastElementChild?.querySelector('a')?.focus();
     }
