@@ -71,9 +71,9 @@ function summaryLoader(tl: Timeline, urlOf: (key: string) => string) {
   };
   return {
     /** The summaries of these positions. */
-    ensure(positions: readonly number[]): Promise<void> {
+    async ensure(positions: readonly number[]): Promise<void> {
       const parts = new Set(positions.map((i) => partOf(tl, i)));
-      return Promise.all([...parts].map(load)).then(() => undefined);
+      await Promise.all([...parts].map(load));
     },
     /** Every summary; folds them for the text filter in slices. */
     async all(): Promise<void> {
