@@ -134,6 +134,17 @@ test('pasting a query searches at once; results, status and the address follow',
   await expect(page).toHaveURL(/\/en\/search\/\?q=webe$/);
 });
 
+test('"show more" adds the next page of results below and moves focus to the first new one', async ({ page }) => {
+  await page.goto('/en/search/?q=the');
+  await ready(page);
+  const results = page.locator('[data-search-result]');
+  await expect(results).toHaveCount(10);
+  await expect(page.locator('#search-more')).toBeVisible();
+  await page.locator('#search-more').click();
+  await expect(results).toHaveCount(20);
+  await expect(results.nth(10).locator('h3 a')).toBeFocused();
+});
+
 test('the header search form opens the search page with its query', async ({ page }) => {
   await page.goto('/de/');
   await page.locator('#site-search').fill('Webex');

@@ -226,9 +226,11 @@ async function start(root: HTMLElement) {
     const mine = run;
     const slice = current.results.slice(shown, shown + PAGE);
     shown += slice.length;
-    show(more, shown < current.results.length);
+    const hasMore = shown < current.results.length;
     let rest = slice;
     if (replace) {
+      // The button shows again below the complete page (results appearing above it would push it).
+      show(more, false);
       if (!slice[0]) return list.replaceChildren();
       const d = await slice[0].data();
       if (mine !== run) return;
@@ -250,6 +252,7 @@ async function start(root: HTMLElement) {
       list.append(resultItem(d));
       if (!replace && i === 0) list.lastElementChild?.querySelector('a')?.focus();
     }
+    show(more, hasMore);
   }
 
   async function execute() {
@@ -360,7 +363,14 @@ async function start(root: HTMLElement) {
     void commit({ ...emptySearch(), q: state.q }, 'push');
     input.focus();
   });
-  more.addEventListener('click', () => void renderMore(false).catch(fail));
+  let loadingMore = false;
+  more.addEventListener('click', () => {
+    if (loadingMore) return; // one page at a time, in order
+    loadingMore = true;
+    renderMore(false)
+      .catch(fail)
+      .finally(() => (loadingMore = false));
+  });
   addEventListener('popstate', () => {
     state = parseSearch(location.search);
     input.value = typed = state.q;
