@@ -145,6 +145,48 @@ test('"show more" adds the next page of results below and moves focus to the fir
   await expect(results.nth(10).locator('h3 a')).toBeFocused();
 });
 
+test('back and forward restore the query and the facets', async ({ page }) => {
+  await page.goto('/en/search/?q=webex');
+  await ready(page);
+  const status = page.locator('#search-status');
+  await expect(status).toContainText('for “webex”');
+  const all = (await status.textContent()) ?? '';
+  await page.locator('#search-facets details[data-facet="kind"] > summary').click();
+  const box = page.locator('#search-facets input[name="kind"][value="event"]');
+  await box.check();
+  await expect(page).toHaveURL(/\?q=webex&kind=event$/);
+  await expect(status).not.toHaveText(all);
+  await page.goBack();
+  await expect(page).toHaveURL(/\?q=webex$/);
+  await expect(status).toHaveText(all);
+  await expect(box).not.toBeChecked();
+  await page.goForward();
+  await expect(page).toHaveURL(/\?q=webex&kind=event$/);
+  await expect(box).toBeChecked();
+  await expect(page.locator('#search-clear')).toBeVisible();
+});
+
+test('a facet alone lists its pages; "clear filters" returns to the prompt', async ({ page }) => {
+  await page.goto('/en/search/?kind=incident');
+  await ready(page);
+  await expect(page.locator('#search-status')).toHaveText(/^\d+ results?$/);
+  for (const meta of await page.locator('[data-search-result] .meta').allTextContents())
+    expect(meta).toMatch(/^Incident/);
+  await page.locator('#search-clear').click();
+  await expect(page).toHaveURL(/\/en\/search\/$/);
+  await expect(page.locator('#search-status')).toHaveText('Enter a search term or choose a filter.');
+  await expect(page.locator('[data-search-result]')).toHaveCount(0);
+  await expect(page.locator('#search-facets input[name="kind"][value="incident"]')).not.toBeChecked();
+});
+
+test('when the index cannot be loaded, the page says so and links to the lists', async ({ page }) => {
+  await page.route('**/pagefind/**', (route) => route.abort());
+  await page.goto('/en/search/?q=webex');
+  await expect(page.locator('#search-failed')).toBeVisible();
+  await expect(page.locator('#search-ui')).toBeHidden();
+  await expect(page.locator('#search-failed a[href="/en/timeline/"]')).toBeVisible();
+});
+
 test('the header search form opens the search page with its query', async ({ page }) => {
   await page.goto('/de/');
   await page.locator('#site-search').fill('Webex');
