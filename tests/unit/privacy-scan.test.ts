@@ -2,19 +2,23 @@ import { describe, expect, it } from 'vitest';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'fflate';
 import {
   decodePagefind,
   hitsToProblems,
   isPhoneNumber,
   loadPrivacyLists,
+  NAME_TABLES,
   nameHashes,
   nameVariants,
   parseAllowList,
   parseNameList,
   readForScan,
   scanFolder,
+  scanFolderParallel,
   scanText,
+  wordStarts,
   type NameList,
 } from '../../src/lib/privacy-scan.ts';
 import { formatProblem } from '../../src/lib/problems.ts';
@@ -59,6 +63,28 @@ describe('meeting links', () => {
   ])('a link that is no meeting is not reported: %s', (text) => {
     expect(rules(text)).toEqual([]);
   });
+
+  it.each([
+    ['HTTPS://ACME.WEBEX.COM/MEET/JDOE', 'meeting-link/webex-personal-room'],
+    ['my-webex.com/meet/x', 'meeting-link/webex-personal-room'],
+    ['sip:27312345@a.webex.com', 'meeting-link/webex-sip'],
+    ['US02WEB.ZOOM.US/J/81234567890', 'meeting-link/zoom'],
+    ['Meet.Google.com/abc-defg-hij', 'meeting-link/google-meet'],
+    ['www.GoToMeeting.com/join/123456789', 'meeting-link/gotomeeting'],
+    ['a.b.jitsi.example.org/Room', 'meeting-link/jitsi'],
+    ['?mtid=m12', 'meeting-link/webex-mtid'],
+    ['JOIN.SKYPE.COM/abc', 'meeting-link/skype'],
+    ['Teams.Microsoft.com/l/meetup-join/19', 'meeting-link/teams'],
+  ])('%s is reported as %s: its host hint begins a word, in any case, also after "-", "." or "@"', (text, rule) => {
+    expect(rules(text)).toContain(rule);
+  });
+
+  it.each(['xmeet.google.com/abc-defg-hij', 'see_webex.com/meet/x', 'x_MTID=m12'])(
+    'inside a word there is no link: %s',
+    (text) => {
+      expect(rules(text)).toEqual([]);
+    },
+  );
 
   it('a meeting link split by HTML entities is still found', () => {
     expect(rules('<a href="https://acme.webex.com&#x2F;meet&#47;jdoe">x</a>', 'markup')).toContain(
@@ -339,5 +365,178 @@ describe('text joined by markup', () => {
     expect(rules('<p>acme.webex.com/<em>meet</em>/jdoe</p>', 'markup')).toContain('meeting-link/webex-personal-room');
     expect(rules('<p>030 <b>12345678</b></p>', 'markup')).toContain('phone');
     expect(rules('<li>Vogel</li><li>sang</li>', 'markup', names)).toEqual([]);
+  });
+});
+
+describe('the fast paths of the scanner find what the patterns find', () => {
+  const found = (text: string, kind: 'markup' | 'text' = 'text', names?: NameList) =>
+    scanText(text, { kind, names }).map((h) => `${h.rule} ${h.column} ${h.match}`);
+
+  it('every word of the meeting-number, access-code and phone lists introduces its value, in any letter case', () => {
+    const numberWords = ['Meeting-ID', 'MEETINGNUMMER', 'Konferenz-ID', 'Conference number', 'Webinar-Nummer'];
+    numberWords.push('Event number', 'Sitzungsnummer', 'Einwahlnummer', 'Einwahlcode', 'Teilnehmer-ID');
+    numberWords.push('Attendee ID', 'Participant code', 'Raumnummer des Meetings', 'Personal Room ID');
+    for (const w of numberWords)
+      expect(found(`${w}: 2731 234 5678`), w).toContain(`meeting-number ${w.length + 3} 2731 234 5678`);
+    const codeWords = ['Zugangscode', 'Zugangcode', 'Zugriffscode', 'Zugangsnummer', 'Access code', 'KENNWORT'];
+    codeWords.push('Passwort', 'password', 'Passcode', 'PIN', 'Meeting-Passwort', 'Host key', 'Gastgeber-Schlüssel');
+    codeWords.push('Gastgeber-PIN');
+    for (const w of codeWords) expect(found(`${w}: 4711 0815`), w).toContain(`access-code ${w.length + 3} 4711 0815`);
+    const phoneWords = ['Tel.', 'Telefon', 'Phone', 'Fax', 'Mobil', 'Mobile', 'Handy', 'Telephone', 'Rufnummer'];
+    phoneWords.push('Durchwahl');
+    for (const w of phoneWords) expect(found(`${w}: 12 34 56 78`), w).toContain(`phone ${w.length + 3} 12 34 56 78`);
+  });
+
+  it('values in context are found also where lowercasing changes the length of the text (İ)', () => {
+    expect(found('İstanbul: Meeting-Nummer 2731 234 5678, Kennwort: mP3dfX4R, Tel. 12 34 56 78')).toEqual([
+      'meeting-number 26 2731 234 5678',
+      'access-code 51 mP3dfX4R',
+      'phone 66 12 34 56 78',
+    ]);
+  });
+
+  it('wordStarts takes the literal start of every alternative, and refuses an alternative without one', () => {
+    expect(wordStarts('zugangs?code|pin|meeting[- ]?(?:id|nr)|meetingnummer|personal room id')).toEqual([
+      'meeting',
+      'personal room id',
+      'pin',
+      'zugang',
+    ]);
+    expect(() => wordStarts('kennwort|(?:pass|kenn)wort')).toThrow(/no literal start/);
+  });
+
+  it('an e-mail address is found at any "@" with a local part of 1 to 64 characters, never from inside a longer run', () => {
+    expect(found(`${'b'.repeat(64)}@example.org`)).toEqual([`email 1 ${'b'.repeat(64)}@example.org`]);
+    expect(found(`${'b'.repeat(65)}@example.org`)).toEqual([]);
+    expect(found(`x.${'b'.repeat(63)}@example.org`)).toEqual([]);
+    expect(found('.lead@example.com')).toEqual([]);
+    expect(found('x@y@example.org')).toEqual(['email 3 y@example.org']);
+    expect(found('user@host.png user2@host.de İİ max@example.org')).toEqual([
+      'email 15 user2@host.de',
+      'email 32 max@example.org',
+    ]);
+  });
+
+  it('a run of digits alone is a phone number only with a trunk prefix and enough digits', () => {
+    const phone = (t: string) => found(`Nummer ${t} hier`).length > 0;
+    expect(['030123456', '0301234567', '00491234567890', '0049123456', '+49301234567'].map(phone)).toEqual([
+      true,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    expect(['12345678901', '03012345', '0123456789', '2024', '7'].map(phone)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      false,
+    ]);
+  });
+
+  it('a protected name is found among many other words, and again after the word tables are renewed', () => {
+    const salt = 'test-salt-0123456789abcdef';
+    const names: NameList = {
+      salt,
+      hashes: new Set([...nameHashes(salt, 'Jörg Ämterhaus'), ...nameHashes(salt, 'Vogelsang')]),
+    };
+    // More different words than the tables keep (lowered here from 500,000), so the next scan renews them.
+    const word = (n: number) => n.toString(26).replace(/./g, (d) => String.fromCharCode(97 + parseInt(d, 26)));
+    const many = Array.from({ length: 30_000 }, (_, i) => `q${word(i)}`).join(' ');
+    const limit = NAME_TABLES.words;
+    NAME_TABLES.words = 20_000;
+    try {
+      expect(found(`${many} Jorg Aemterhaus`, 'text', names)).toEqual([
+        `protected-name ${many.length + 2} Jorg Aemterhaus`,
+      ]);
+      for (let round = 0; round < 2; round++) {
+        expect(found('Es sprach Jörg Ämterhaus.', 'text', names)).toEqual(['protected-name 11 Jörg Ämterhaus']);
+        expect(found('<p>Vogel<b>sang</b></p>\n<p>Vogelsang</p>\n<p>und VOGELSANG</p>', 'markup', names)).toEqual([
+          'protected-name 2 Vogelsang',
+          'protected-name 4 Vogelsang',
+          'protected-name 8 VOGELSANG',
+        ]);
+      }
+    } finally {
+      NAME_TABLES.words = limit;
+    }
+  }, 60_000);
+
+  it('a name listed without diacritics is found where the text writes them, by its stripped form', () => {
+    const salt = 'test-salt-0123456789abcdef';
+    const names: NameList = {
+      salt,
+      hashes: new Set([...nameHashes(salt, 'Lukasz'), ...nameHashes(salt, 'Jorg Amterhaus')]),
+    };
+    expect(found('Łukasz und Jörg Ämterhaus', 'text', names)).toEqual([
+      'protected-name 1 Łukasz',
+      'protected-name 12 Jörg Ämterhaus',
+    ]);
+  });
+});
+
+describe('the folder scan on several cores', () => {
+  const lists = loadPrivacyLists(process.cwd());
+  const PLANTS = [
+    'Rückruf unter 030 12345678 erbeten.',
+    'Einwahl: https://x.webex.com/meet/abc',
+    'Die Meeting-Nummer: 2731 234 5678',
+    'Kennwort: mP3dfX4R',
+    'Kontakt: jemand@example.org, korrekturen@konferenzleck.org',
+  ];
+  const folder = (files: number) => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-par-'));
+    for (let i = 0; i < files; i++) {
+      const sub = path.join(dir, i % 3 === 0 ? 'de' : i % 3 === 1 ? 'en/x' : 'api');
+      fs.mkdirSync(sub, { recursive: true });
+      const lines = Array.from({ length: 20 }, (_, k) =>
+        k % 7 === i % 7 ? PLANTS[(i + k) % PLANTS.length]! : `Zeile ${k} von Seite ${i}.`,
+      );
+      fs.writeFileSync(path.join(sub, `page-${i}.${i % 2 ? 'html' : 'json'}`), `<p>${lines.join('</p>\n<p>')}</p>\n`);
+    }
+    fs.writeFileSync(path.join(dir, 'logo.png'), new Uint8Array([0x89, 0x50, 0x4e, 0x47]));
+    return dir;
+  };
+
+  it('the parallel scan reports the same findings in the same order as the sequential scan', async () => {
+    const dir = folder(120);
+    try {
+      const one = scanFolder(dir, lists, dir);
+      const par = await scanFolderParallel(dir, lists, dir, { workers: 2 });
+      expect(par.workers).toBe(2);
+      expect(par.fallback).toBeUndefined();
+      expect(one.problems.length).toBeGreaterThan(100);
+      expect(par.problems).toEqual(one.problems);
+      expect(par.scanned).toBe(one.scanned);
+      expect(par.skipped).toEqual(one.skipped);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a scan whose workers cannot start runs in this thread, says why, and has the same findings', async () => {
+    const dir = folder(30);
+    const broken = path.join(dir, 'broken-worker.mjs');
+    fs.writeFileSync(broken, 'throw new Error("no worker here");\n');
+    try {
+      const par = await scanFolderParallel(dir, lists, dir, { workers: 2, workerEntry: pathToFileURL(broken) });
+      expect(par.workers).toBe(1);
+      expect(par.fallback).toMatch(/workers could not start: no worker here/);
+      expect(par.problems).toEqual(scanFolder(dir, lists, dir).problems);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a small folder is scanned in this thread, with the same findings', async () => {
+    const dir = folder(12);
+    try {
+      const par = await scanFolderParallel(dir, lists, dir);
+      expect(par.workers).toBe(1);
+      expect(par.problems).toEqual(scanFolder(dir, lists, dir).problems);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
