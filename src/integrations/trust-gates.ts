@@ -16,7 +16,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, type Problem } from '../lib/problems.ts';
-import { loadPrivacyLists, scanFolderParallel } from '../lib/privacy-scan.ts';
+import { subscribeRendered, pageFile } from '../lib/build-stream.ts';
+import { loadPrivacyLists, PrivacyStream, scanFolderParallel } from '../lib/privacy-scan.ts';
 import {
   checkUrls,
   parseRedirects,
@@ -42,12 +43,24 @@ export interface TrustGateOptions {
 export default function trustGates(options: TrustGateOptions = {}): AstroIntegration {
   let root = options.root ?? process.cwd();
   let site = SITE_URL;
+  let outDir = '';
+  let stream: { privacy: PrivacyStream; unsubscribe: () => void } | undefined;
   return {
     name: 'konferenzleck:trust-gates',
     hooks: {
       'astro:config:done': ({ config }) => {
         root = options.root ?? fileURLToPath(config.root);
+        outDir = fileURLToPath(config.outDir);
         if (config.site) site = config.site.replace(/\/+$/, '');
+      },
+      // Pages are scanned for the privacy gate while the build renders the next ones (a worker
+      // thread): at the end only the files the stream did not see, or whose bytes changed, are scanned.
+      'astro:build:start': () => {
+        const privacy = new PrivacyStream(outDir, root, loadPrivacyLists(root));
+        const unsubscribe = subscribeRendered((pathname, html) =>
+          privacy.add(path.join(outDir, pageFile(pathname)), html),
+        );
+        stream = { privacy, unsubscribe };
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -95,10 +108,17 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
         // the findings are the same, in the same order, as a scan in one thread.
         const lists = loadPrivacyLists(root);
         const t0 = performance.now();
-        const dist = await scanFolderParallel(out, lists, root);
+        stream?.unsubscribe();
+        const streamed = await stream?.privacy.finish();
+        // The stream's paths are inside the configured output folder: used only when that is the one built.
+        const known = out === outDir ? streamed : undefined;
+        const stopped = stream?.privacy.stopped;
+        stream = undefined;
+        const dist = await scanFolderParallel(out, lists, root, { known });
         problems.push(...dist.problems);
         logger.info(
-          `privacy gate: ${dist.scanned} output file(s) scanned in ${Math.round(performance.now() - t0)} ms ` +
+          `privacy gate: ${dist.scanned} output file(s) scanned in ${Math.round(performance.now() - t0)} ms after the pages were done ` +
+            `(${dist.reused} of them while rendering${stopped && stopped !== 'finished' ? `, until ${stopped}` : ''}, read back unchanged) ` +
             `with ${dist.workers} thread(s)${dist.fallback ? ` (${dist.fallback})` : ''} ` +
             `(${dist.skipped.length} binary file(s) skipped: ${[...new Set(dist.skipped.map((s) => s.reason))].join(', ') || 'none'}), ${dist.problems.length} problem(s)`,
         );

@@ -1,18 +1,27 @@
 /**
- * A worker of `scanFolderParallel` (privacy-scan.ts): gets the privacy lists once (workerData),
- * then scans the batches of files it is sent and answers with each file's result by its index.
+ * A worker of `scanFolderParallel` and `PrivacyStream` (privacy-scan.ts): gets the privacy lists
+ * once (workerData), then scans the batches of files it is sent — from disk, or from the text about
+ * to be written — and answers with each file's result by its index.
  * Loaded by Node directly (see `WORKER_ENTRY`), so it imports nothing Node cannot load itself.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanFile, type FolderFile, type PrivacyLists, type WorkerReply } from './privacy-scan.ts';
+import { scanFile, scanWritten, type PrivacyLists, type WorkerReply, type WorkerTask } from './privacy-scan.ts';
 
 const { lists } = workerData as { lists: PrivacyLists };
 const port = parentPort!;
 const reply = (msg: WorkerReply) => port.postMessage(msg);
 
-port.on('message', (batch: { index: number; file: FolderFile }[]) => {
+port.on('message', (batch: WorkerTask[]) => {
   try {
-    reply({ results: batch.map(({ index, file }) => ({ index, scan: scanFile(file, lists) })) });
+    if (batch.every((t) => 'text' in t))
+      reply({ written: batch.map((t) => ({ index: t.index, known: scanWritten(t.file, t.text, lists) })) });
+    else
+      reply({
+        results: batch.map((t) => ({
+          index: t.index,
+          scan: scanFile(t.file, lists, 'known' in t ? t.known : undefined),
+        })),
+      });
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));
     reply({ error: { message: error.message, stack: error.stack } });

@@ -1199,21 +1199,52 @@ export interface FolderFile {
 /** What one file contributes to a folder scan. */
 export type FileScan = { skipped: string } | { problems: Problem[] };
 
-/** The files under `dir`, in the order a folder scan reports them. */
-function folderFiles(dir: string, root: string, onFile?: (count: number) => void): FolderFile[] {
-  return walk(dir, onFile).map((full) => {
-    const inDir = path.relative(dir, full).split(path.sep).join('/');
-    const rel = path.relative(root, full);
-    return { full, inDir, shown: rel.startsWith('..') ? full : rel.split(path.sep).join('/') };
-  });
+/** A file of a folder: its path relative to the folder and as a scan shows it (relative to `root` where possible). */
+export function folderFile(dir: string, root: string, full: string): FolderFile {
+  const inDir = path.relative(dir, full).split(path.sep).join('/');
+  const rel = path.relative(root, full);
+  return { full, inDir, shown: rel.startsWith('..') ? full : rel.split(path.sep).join('/') };
 }
 
-/** Read and scan one file of a folder (the work a folder scan, or one of its workers, does per file). */
-export function scanFile(file: FolderFile, lists: PrivacyLists): FileScan {
-  const read = readForScan(file.inDir, fs.readFileSync(file.full));
+/** The files under `dir`, in the order a folder scan reports them. */
+function folderFiles(dir: string, root: string, onFile?: (count: number) => void): FolderFile[] {
+  return walk(dir, onFile).map((full) => folderFile(dir, root, full));
+}
+
+/** Scan the bytes of one file of a folder. */
+function scanBytes(file: FolderFile, bytes: Uint8Array, lists: PrivacyLists): FileScan {
+  const read = readForScan(file.inDir, bytes);
   if (read.kind === 'skip') return { skipped: read.reason };
   const hits = scanText(read.text, { kind: read.kind, file: file.inDir, names: lists.names, allow: lists.allow });
   return { problems: hitsToProblems(file.shown, hits, read.note) };
+}
+
+/** What identifies a file's exact content: SHA-256 of its bytes, hex. */
+export function contentDigest(bytes: Uint8Array): string {
+  return hash('sha256', bytes, 'hex');
+}
+
+/**
+ * Read and scan one file of a folder (the work a folder scan, or one of its workers, does per file).
+ * With `known`, the file was scanned before from the text written to it (a `PrivacyStream`): when
+ * its bytes still have that digest, that scan stands (`reuse`); otherwise it is scanned again.
+ */
+export function scanFile(file: FolderFile, lists: PrivacyLists, known?: string): FileScan | 'reuse' {
+  const bytes = fs.readFileSync(file.full);
+  if (known !== undefined && contentDigest(bytes) === known) return 'reuse';
+  return scanBytes(file, bytes, lists);
+}
+
+/** Scan the text about to be written to a file of a folder; its digest lets a folder scan reuse the result. */
+export function scanWritten(file: FolderFile, text: string, lists: PrivacyLists): KnownScan {
+  const bytes = Buffer.from(text, 'utf8');
+  return { digest: contentDigest(bytes), scan: scanBytes(file, bytes, lists) };
+}
+
+/** A file scanned before the folder scan, from the text written to it: that text's digest and the scan. */
+export interface KnownScan {
+  digest: string;
+  scan: FileScan;
 }
 
 /** The results of the files, in file order: the same whichever thread scanned which file. */
@@ -1238,7 +1269,7 @@ export function scanFolder(dir: string, lists: PrivacyLists, root: string = proc
   const files = folderFiles(dir, root);
   return collect(
     files,
-    files.map((f) => scanFile(f, lists)),
+    files.map((f) => scanBytes(f, fs.readFileSync(f.full), lists)),
   );
 }
 
@@ -1259,6 +1290,11 @@ export interface ParallelScanOptions {
   workers?: number | undefined;
   /** The workers' entry file (default: `WORKER_ENTRY`); tests give one that cannot start. */
   workerEntry?: URL | undefined;
+  /**
+   * Files scanned before from the text written to them (`PrivacyStream.finish`), by path inside
+   * the folder: each is read and its digest compared; only a file whose bytes differ is scanned again.
+   */
+  known?: ReadonlyMap<string, KnownScan> | undefined;
 }
 
 /** A folder scan, and how it ran. */
@@ -1267,12 +1303,15 @@ export interface ParallelFolderScan extends FolderScan {
   workers: number;
   /** Why the scan ran in this thread although workers were asked for (they could not start). */
   fallback?: string | undefined;
+  /** Files whose scan from their written text stood (their bytes were unchanged). */
+  reused: number;
 }
 
 /** Messages of a worker: ready after loading, then the results of each batch, or an error. */
 export type WorkerReply =
   | { ready: true }
-  | { results: { index: number; scan: FileScan }[] }
+  | { results: { index: number; scan: FileScan | 'reuse' }[] }
+  | { written: { index: number; known: KnownScan }[] }
   | { error: { message: string; stack?: string | undefined } };
 
 /**
@@ -1290,6 +1329,7 @@ export async function scanFolderParallel(
 ): Promise<ParallelFolderScan> {
   const wanted = options.workers ?? Math.min(os.availableParallelism(), 8);
   const entry = options.workerEntry ?? new URL(WORKER_ENTRY, import.meta.url);
+  const known = options.known;
   const workers: Worker[] = [];
   const spawn = (count: number) => {
     while (workers.length < count) workers.push(new Worker(entry, { workerData: { lists } }));
@@ -1300,15 +1340,26 @@ export async function scanFolderParallel(
     if (wanted > 1 && n === wanted * FILES_PER_WORKER) spawn(wanted);
   });
   const count = Math.min(wanted, options.workers ?? Math.floor(files.length / FILES_PER_WORKER), files.length);
+  // A reused scan is the one made from the file's written text: the same result a scan of its bytes gives.
+  let reused = 0;
+  const settle = (index: number, scan: FileScan | 'reuse'): FileScan => {
+    if (scan !== 'reuse') return scan;
+    reused++;
+    return known!.get(files[index]!.inDir)!.scan;
+  };
   const sequential = (fallback?: string): ParallelFolderScan => ({
     ...collect(
       files,
-      files.map((f) => scanFile(f, lists)),
+      files.map((f, i) => settle(i, scanFile(f, lists, known?.get(f.inDir)?.digest))),
     ),
     workers: 1,
+    reused,
     ...(fallback ? { fallback } : {}),
   });
-  if (count <= 1) return sequential();
+  if (count <= 1) {
+    await Promise.all(workers.map((w) => w.terminate()));
+    return sequential();
+  }
   spawn(count);
 
   type Outcome = { ok: true } | { ok: false; startup: boolean; error: Error };
@@ -1325,9 +1376,11 @@ export async function scanFolderParallel(
     };
     const feed = (w: Worker) => {
       if (next >= files.length) return;
-      const batch = [];
-      for (const end = Math.min(next + BATCH, files.length); next < end; next++)
-        batch.push({ index: next, file: files[next]! });
+      const batch: WorkerTask[] = [];
+      for (const end = Math.min(next + BATCH, files.length); next < end; next++) {
+        const file = files[next]!;
+        batch.push({ index: next, file, known: known?.get(file.inDir)?.digest });
+      }
       w.postMessage(batch);
     };
     for (const w of workers) {
@@ -1347,11 +1400,11 @@ export async function scanFolderParallel(
           feed(w);
           feed(w);
         } else if ('results' in msg) {
-          for (const { index, scan } of msg.results) results[index] = scan;
+          for (const { index, scan } of msg.results) results[index] = settle(index, scan);
           done += msg.results.length;
           if (done === files.length) finish({ ok: true });
           else feed(w);
-        } else {
+        } else if ('error' in msg) {
           const error = new Error(msg.error.message);
           if (msg.error.stack) error.stack = msg.error.stack;
           finish({ ok: false, startup: false, error });
@@ -1366,5 +1419,92 @@ export async function scanFolderParallel(
     if (outcome.startup) return sequential(`workers could not start: ${outcome.error.message.split('\n')[0]}`);
     throw outcome.error;
   }
-  return { ...collect(files, results), workers: workers.length };
+  return { ...collect(files, results), workers: workers.length, reused };
+}
+
+/** A file for a worker: from disk (with the digest of a scan that stands if it is unchanged), or its text. */
+export type WorkerTask =
+  { index: number; file: FolderFile; known?: string | undefined } | { index: number; file: FolderFile; text: string };
+
+/** Pages waiting for a `PrivacyStream` at most; beyond, `add` asks its caller to wait. */
+const STREAM_IN_FLIGHT = 64;
+
+/**
+ * Files scanned from the text about to be written to them, while the build is still producing
+ * others: one worker thread (the build's main thread renders, Pagefind's process indexes, this
+ * fills the time both leave on two cores). `finish` gives the scans by path inside the folder,
+ * for `scanFolderParallel`'s `known`: the folder scan then only reads those files and compares
+ * digests, and scans the others. When the worker cannot start or fails, the stream stops taking
+ * files and `finish` returns what it has; the folder scan covers the rest — the findings never
+ * depend on the stream, only the time does.
+ */
+export class PrivacyStream {
+  private readonly worker: Worker | undefined;
+  private readonly files: FolderFile[] = [];
+  private readonly results = new Map<string, KnownScan>();
+  private inFlight = 0;
+  private waiting: (() => void)[] = [];
+  private drained: (() => void)[] = [];
+  /** Why the stream stopped taking files, if it did. */
+  stopped: string | undefined;
+
+  private readonly dir: string;
+  private readonly root: string;
+
+  // No parameter properties: Node's type stripping loads this module in the workers, and it cannot
+  // transform them.
+  constructor(dir: string, root: string, lists: PrivacyLists, entry: URL = new URL(WORKER_ENTRY, import.meta.url)) {
+    this.dir = dir;
+    this.root = root;
+    try {
+      this.worker = new Worker(entry, { workerData: { lists } });
+    } catch (e) {
+      this.stop(`the worker could not start: ${String(e)}`);
+      return;
+    }
+    this.worker.on('message', (msg: WorkerReply) => {
+      if ('written' in msg) {
+        for (const { index, known } of msg.written) this.results.set(this.files[index]!.inDir, known);
+        this.settle(msg.written.length);
+      } else if ('error' in msg) this.stop(`the worker failed: ${msg.error.message.split('\n')[0]}`);
+    });
+    this.worker.on('error', (e: unknown) => this.stop(`the worker failed: ${String(e).split('\n')[0]}`));
+    this.worker.on('exit', (code) => this.stop(`the worker exited with code ${code}`));
+  }
+
+  /** Scan `text`, about to be written to `full` inside the folder. A promise: the caller should wait (backpressure). */
+  add(full: string, text: string): Promise<void> | undefined {
+    if (this.stopped !== undefined || !this.worker) return undefined;
+    const index = this.files.length;
+    this.files.push(folderFile(this.dir, this.root, full));
+    this.inFlight++;
+    const task: WorkerTask = { index, file: this.files[index]!, text };
+    this.worker.postMessage([task]);
+    if (this.inFlight <= STREAM_IN_FLIGHT) return undefined;
+    return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  /** Wait for the files in flight; end the worker. The scans by path inside the folder. */
+  async finish(): Promise<Map<string, KnownScan>> {
+    if (this.inFlight > 0 && this.stopped === undefined)
+      await new Promise<void>((resolve) => this.drained.push(resolve));
+    const w = this.worker;
+    this.stop('finished');
+    await w?.terminate();
+    return this.results;
+  }
+
+  private settle(count: number): void {
+    this.inFlight -= count;
+    while (this.waiting.length && this.inFlight <= STREAM_IN_FLIGHT) this.waiting.shift()!();
+    if (this.inFlight === 0) for (const d of this.drained.splice(0)) d();
+  }
+
+  private stop(why: string): void {
+    if (this.stopped !== undefined) return;
+    this.stopped = why;
+    // Nobody waits on a stopped stream: what it did not scan, the folder scan will.
+    this.inFlight = 0;
+    for (const r of [...this.waiting.splice(0), ...this.drained.splice(0)]) r();
+  }
 }

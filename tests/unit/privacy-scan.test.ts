@@ -14,6 +14,7 @@ import {
   nameVariants,
   parseAllowList,
   parseNameList,
+  PrivacyStream,
   readForScan,
   scanFolder,
   scanFolderParallel,
@@ -528,6 +529,74 @@ describe('the folder scan on several cores', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  /** Every file of a folder, as a build would hand them to a stream before writing them. */
+  const files = (dir: string): string[] =>
+    fs
+      .readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => path.join(e.parentPath, e.name));
+
+  it('files scanned from their text while the build ran are not scanned again, and the findings are those of a scan of the folder alone', async () => {
+    const dir = folder(90);
+    try {
+      const stream = new PrivacyStream(dir, dir, lists);
+      const html = files(dir).filter((f) => f.endsWith('.html'));
+      for (const f of html) await stream.add(f, fs.readFileSync(f, 'utf8'));
+      const known = await stream.finish();
+      expect(known.size).toBe(html.length);
+      const par = await scanFolderParallel(dir, lists, dir, { known, workers: 2 });
+      const one = scanFolder(dir, lists, dir);
+      expect(par.reused).toBe(html.length);
+      expect(one.problems.length).toBeGreaterThan(50);
+      expect(par.problems).toEqual(one.problems);
+      expect(par.scanned).toBe(one.scanned);
+      // In one thread too.
+      const seq = await scanFolderParallel(dir, lists, dir, { known, workers: 1 });
+      expect(seq.reused).toBe(html.length);
+      expect(seq.problems).toEqual(one.problems);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  it('a file whose bytes changed after the stream scanned its text is scanned again, also at the same size', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'privacy-stream-'));
+    try {
+      const file = path.join(dir, 'index.html');
+      const clean = '<p>Rückruf unter der Zentrale erbeten.</p>\n';
+      const leaked = '<p>Rückruf unter 030 12345678 erbeten.</p>\n';
+      expect(Buffer.byteLength(leaked)).toBe(Buffer.byteLength(clean));
+      const stream = new PrivacyStream(dir, dir, lists);
+      await stream.add(file, clean);
+      const known = await stream.finish();
+      fs.writeFileSync(file, leaked);
+      const r = await scanFolderParallel(dir, lists, dir, { known });
+      expect(r.reused).toBe(0);
+      expect(r.problems.map((p) => p.rule)).toEqual(['privacy/phone']);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('a stream whose worker cannot start takes no files, says why, and the folder scan finds everything', async () => {
+    const dir = folder(12);
+    const broken = path.join(os.tmpdir(), `broken-stream-worker-${process.pid}.mjs`);
+    fs.writeFileSync(broken, 'throw new Error("no worker here");\n');
+    try {
+      const stream = new PrivacyStream(dir, dir, lists, pathToFileURL(broken));
+      for (const f of files(dir)) await stream.add(f, fs.readFileSync(f, 'utf8'));
+      const known = await stream.finish();
+      expect(stream.stopped).toMatch(/no worker here|exited/);
+      expect(known.size).toBe(0);
+      const r = await scanFolderParallel(dir, lists, dir, { known });
+      expect(r.reused).toBe(0);
+      expect(r.problems).toEqual(scanFolder(dir, lists, dir).problems);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+      fs.rmSync(broken, { force: true });
+    }
+  });
 
   it('a small folder is scanned in this thread, with the same findings', async () => {
     const dir = folder(12);
