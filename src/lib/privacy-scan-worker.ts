@@ -4,12 +4,24 @@
  * to be written — and answers with each file's result by its index.
  * Loaded by Node directly (see `WORKER_ENTRY`), so it imports nothing Node cannot load itself.
  */
+import fs from 'node:fs';
+import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
 import { scanFile, scanWritten, type PrivacyLists, type WorkerReply, type WorkerTask } from './privacy-scan.ts';
 
-const { lists } = workerData as { lists: PrivacyLists };
+const { lists, nice } = workerData as { lists: PrivacyLists; nice?: number };
 const port = parentPort!;
 const reply = (msg: WorkerReply) => port.postMessage(msg);
+
+// A lower priority for this thread only: on Linux a thread's id is what setpriority takes. Where
+// that does not work (another system, no /proc) the worker runs at the normal priority.
+if (nice !== undefined) {
+  try {
+    os.setPriority(Number(fs.readlinkSync('/proc/thread-self').split('/').pop()), nice);
+  } catch {
+    // Normal priority: only the timing differs.
+  }
+}
 
 port.on('message', (batch: WorkerTask[]) => {
   try {

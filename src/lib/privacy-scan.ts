@@ -1428,6 +1428,10 @@ export type WorkerTask =
 
 /** Pages waiting for a `PrivacyStream` at most; beyond, `add` asks its caller to wait. */
 const STREAM_IN_FLIGHT = 64;
+/** Pages per message to the stream's worker. */
+const STREAM_BATCH = 16;
+/** The stream's worker runs at this nice level (Linux: per thread), below the rendering thread. */
+const STREAM_NICE = 10;
 
 /**
  * Files scanned from the text about to be written to them, while the build is still producing
@@ -1443,6 +1447,8 @@ export class PrivacyStream {
   private readonly files: FolderFile[] = [];
   private readonly results = new Map<string, KnownScan>();
   private inFlight = 0;
+  /** Files not yet sent: they go to the worker in batches (each message wakes the worker up). */
+  private batch: WorkerTask[] = [];
   private waiting: (() => void)[] = [];
   private drained: (() => void)[] = [];
   /** Why the stream stopped taking files, if it did. */
@@ -1457,7 +1463,9 @@ export class PrivacyStream {
     this.dir = dir;
     this.root = root;
     try {
-      this.worker = new Worker(entry, { workerData: { lists } });
+      // A lower priority (nice): the stream uses the time the rendering leaves, and does not take a
+      // core from it each time a batch wakes the worker up.
+      this.worker = new Worker(entry, { workerData: { lists, nice: STREAM_NICE } });
     } catch (e) {
       this.stop(`the worker could not start: ${String(e)}`);
       return;
@@ -1478,14 +1486,22 @@ export class PrivacyStream {
     const index = this.files.length;
     this.files.push(folderFile(this.dir, this.root, full));
     this.inFlight++;
-    const task: WorkerTask = { index, file: this.files[index]!, text };
-    this.worker.postMessage([task]);
+    this.batch.push({ index, file: this.files[index]!, text });
+    if (this.batch.length >= STREAM_BATCH) this.flush();
     if (this.inFlight <= STREAM_IN_FLIGHT) return undefined;
+    this.flush();
     return new Promise<void>((resolve) => this.waiting.push(resolve));
+  }
+
+  private flush(): void {
+    if (!this.batch.length || this.stopped !== undefined) return;
+    this.worker?.postMessage(this.batch);
+    this.batch = [];
   }
 
   /** Wait for the files in flight; end the worker. The scans by path inside the folder. */
   async finish(): Promise<Map<string, KnownScan>> {
+    this.flush();
     if (this.inFlight > 0 && this.stopped === undefined)
       await new Promise<void>((resolve) => this.drained.push(resolve));
     const w = this.worker;
