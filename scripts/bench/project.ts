@@ -17,10 +17,20 @@ export function linkNodeModules(dir: string, source: string): void {
   if (st?.isSymbolicLink()) fs.rmSync(nm);
   fs.mkdirSync(nm, { recursive: true });
   for (const name of fs.readdirSync(source)) {
-    if (name === '.astro' || name === '.vite' || name === '.cache') continue;
+    // Caches stay private to the copy, also Astro's per-corpus ones (`.astro-<hash>`, astro.config.mjs).
+    if (isCache(name)) continue;
     const link = path.join(nm, name);
-    if (!fs.existsSync(link)) fs.symlinkSync(path.join(source, name), link);
+    // lstat: a link whose target is gone still exists (existsSync would follow it and say no).
+    if (!fs.lstatSync(link, { throwIfNoEntry: false })) fs.symlinkSync(path.join(source, name), link);
   }
+  // Links to caches made by an earlier version of this function would share a cache with `source`.
+  for (const name of fs.readdirSync(nm))
+    if (isCache(name) && fs.lstatSync(path.join(nm, name)).isSymbolicLink()) fs.rmSync(path.join(nm, name));
+}
+
+/** Cache folders in node_modules: Astro's (`.astro`, `.astro-<hash>` per swapped-in corpus), Vite's, others. */
+function isCache(name: string): boolean {
+  return name === '.vite' || name === '.cache' || name === '.astro' || name.startsWith('.astro-');
 }
 
 /** What a copy leaves out: output, caches, tools, test artefacts, bench runs, version control. */
@@ -56,6 +66,10 @@ export function copyProject(src: string, dir: string): void {
 /** Delete build output and caches, so the next build is cold. */
 export function makeCold(dir: string): void {
   for (const p of CACHE_PATHS) fs.rmSync(path.join(dir, p), { recursive: true, force: true });
+  const nm = path.join(dir, 'node_modules');
+  if (fs.existsSync(nm))
+    for (const name of fs.readdirSync(nm))
+      if (name.startsWith('.astro-')) fs.rmSync(path.join(nm, name), { recursive: true, force: true });
 }
 
 /** The installed Astro CLI entry (run with the current Node). */
