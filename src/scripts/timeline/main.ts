@@ -3,10 +3,10 @@
  * keeps form, URL, counts, list and chart in step. Without this script the page is a complete
  * static list (or year index) and a GET form.
  *
- * Loading (data.ts): the main file, after the page's first paint; the summaries per year only as
- * the list or the text filter needs them (the first list page's years with the main file; all of
- * them as soon as the text filter gets the focus). Long work is cut into tasks (`yieldToMain`) so that no task
- * blocks input for long.
+ * Loading (data.ts): the main file, requested at once and read after the page's first paint; the
+ * summaries per year only as the list or the text filter needs them (the first list page's years
+ * with the main file; all of them as soon as the text filter gets the focus). Long work is cut
+ * into tasks (`yieldToMain`) so that no task blocks input for long.
  *
  * Timings for the browser tests and the benchmark: the mark `timeline:interactive` (set when the
  * first filtered render is done and every control works; its startTime is the time since
@@ -106,12 +106,12 @@ async function start(root: HTMLElement) {
 
   let tl: Timeline;
   try {
-    // The data is requested once the page's own content is painted, not preloaded with it: the
-    // text of the page is what a reader sees first, and on a slow line a large download that
-    // competes with the page's first paint delays it. The first list page's summaries (a large
-    // register) are requested together with the data.
-    await afterPaint();
+    // The data is requested as soon as the script runs (the page's HTML and CSS are in by then,
+    // so it competes with nothing the first paint needs), but read only once the page's own
+    // content is painted: the text of the page is what a reader sees first. The first list
+    // page's summaries (a large register) are requested together with the data.
     const loading = getJson<TimelineJson>(root.dataset['json'] ?? '');
+    loading.catch(() => undefined);
     const summariesUrl = root.dataset['summaries'] ?? '';
     for (const key of (root.dataset['firstParts'] ?? '').split(' ').filter(Boolean)) {
       const url = fill(summariesUrl, { key });
@@ -119,9 +119,9 @@ async function start(root: HTMLElement) {
       p.catch(() => early.delete(url));
       early.set(url, p);
     }
+    await afterPaint();
     // While the data loads: the date formatting data the chart and the list need (the first
     // Intl formatter of a page is the expensive one), in a task of its own.
-    await yieldToMain();
     new Intl.DateTimeFormat(lang === 'de' ? 'de-DE' : 'en-GB', {
       year: 'numeric',
       month: 'long',
