@@ -168,6 +168,34 @@ for (const lang of ['de', 'en'] as const) {
   });
 }
 
+test('the timeline loads its data files as their gzip twins, and the plain JSON without DecompressionStream', async ({
+  browser,
+}) => {
+  const loaded = async (init?: () => void) => {
+    const ctx = await browser.newContext();
+    const page = await ctx.newPage();
+    if (init) await page.addInitScript(init);
+    const data: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.startsWith('/api/v1/timeline-')) data.push(path);
+    });
+    await page.goto('/en/timeline/');
+    // Ready only once the data is read and decoded (a failed load leaves it unset).
+    await ready(page);
+    await ctx.close();
+    return data;
+  };
+  const packed = await loaded();
+  expect(packed).toContain('/api/v1/timeline-en.json.gz');
+  expect(packed.every((p) => p.endsWith('.json.gz'))).toBe(true);
+  const plain = await loaded(() => {
+    delete (globalThis as { DecompressionStream?: unknown }).DecompressionStream;
+  });
+  expect(plain).toContain('/api/v1/timeline-en.json');
+  expect(plain.every((p) => p.endsWith('.json'))).toBe(true);
+});
+
 test('a year page lists the events of that year without JavaScript', async ({ browser }) => {
   const ctx = await browser.newContext({ javaScriptEnabled: false });
   const page = await ctx.newPage();

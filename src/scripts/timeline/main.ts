@@ -3,10 +3,11 @@
  * keeps form, URL, counts, list and chart in step. Without this script the page is a complete
  * static list (or year index) and a GET form.
  *
- * Loading (data.ts): the main file, requested at once and read after the page's first paint; the
- * summaries per year only as the list or the text filter needs them (the first list page's years
- * with the main file; all of them as soon as the text filter gets the focus). Long work is cut
- * into tasks (`yieldToMain`) so that no task blocks input for long.
+ * Loading (data.ts): the main file, requested at once and read after the page's first paint (its
+ * gzip twin where the browser can decompress it: packed.ts); the summaries per year only as the
+ * list or the text filter needs them (the first list page's years with the main file; all of them
+ * as soon as the text filter gets the focus). Long work is cut into tasks (`yieldToMain`) so that
+ * no task blocks input for long.
  *
  * Timings for the browser tests and the benchmark: the mark `timeline:interactive` (set when the
  * first filtered render is done and every control works; its startTime is the time since
@@ -24,6 +25,7 @@ import {
   type TimelineSummariesJson,
 } from '../../lib/timeline/data.ts';
 import { applyFilter, needsText } from '../../lib/timeline/filter.ts';
+import { unpackJson } from '../../lib/timeline/packed.ts';
 import { isEmptyState, parseQuery, sameState, toQuery, type FilterState } from '../../lib/timeline/state.ts';
 import { fill, type TimelineStrings } from '../../lib/timeline/strings.ts';
 import { createChart } from './chart.ts';
@@ -42,15 +44,20 @@ function yieldToMain(): Promise<void> {
 /** Requests started ahead of need (see `start`), by URL; each is taken once. */
 const early = new Map<string, Promise<unknown>>();
 
+/** Whether the gzip twins of the data files (`….json.gz`, packed.ts) can be read here. */
+const packed = typeof DecompressionStream === 'function';
+
+/** A data file by its `.json` address; where possible its `.json.gz` twin is what is loaded. */
 async function getJson<T>(url: string): Promise<T> {
   const ahead = early.get(url);
   if (ahead) {
     early.delete(url);
     return ahead as Promise<T>;
   }
-  const res = await fetch(url, { credentials: 'same-origin' });
-  if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-  return (await res.json()) as T;
+  const src = packed ? `${url}.gz` : url;
+  const res = await fetch(src, { credentials: 'same-origin' });
+  if (!res.ok) throw new Error(`${src}: HTTP ${res.status}`);
+  return packed ? unpackJson<T>(await res.arrayBuffer()) : ((await res.json()) as T);
 }
 
 /** Resolves after the next frame has been painted. */
