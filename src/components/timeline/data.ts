@@ -3,6 +3,7 @@
  * one language, the main file and its summary files (memoised: the endpoints and the pages share it).
  */
 import { LABELS, type Lang } from '../../lib/i18n.ts';
+import { LANGS } from '../../lib/settings.ts';
 import { encodeTimeline, type EncodedTimeline, type TimelineJson } from '../../lib/timeline/data.ts';
 import { actors, events, incidents, sourceIdsOf } from '../../queries.ts';
 
@@ -64,4 +65,14 @@ export function timelineData(lang: Lang): Promise<EncodedTimeline> {
     cache.set(lang, p);
   }
   return p;
+}
+
+/** The static paths of the per-year summary files (`…/summaries-{year}.json` and its `.json.gz` twin). */
+export async function summaryPaths() {
+  const perLang = await Promise.all(
+    LANGS.map(async (lang) =>
+      (await timelineData(lang)).summaries.map((part) => ({ params: { lang, year: part.key }, props: { part } })),
+    ),
+  );
+  return perLang.flat();
 }

@@ -5,18 +5,10 @@
  * like the year pages, so the addresses stay valid as the register grows.
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LANGS } from '../../../../lib/settings.ts';
 import type { TimelineSummariesJson } from '../../../../lib/timeline/data.ts';
-import { timelineData } from '../../../../components/timeline/data.ts';
+import { summaryPaths } from '../../../../components/timeline/data.ts';
 
-export const getStaticPaths = (async () =>
-  (
-    await Promise.all(
-      LANGS.map(async (lang) =>
-        (await timelineData(lang)).summaries.map((part) => ({ params: { lang, year: part.key }, props: { part } })),
-      ),
-    )
-  ).flat()) satisfies GetStaticPaths;
+export const getStaticPaths = summaryPaths satisfies GetStaticPaths;
 
 export const GET: APIRoute = ({ props }) => {
   const { part } = props as { part: TimelineSummariesJson };
