@@ -17,7 +17,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { subscribeRendered, pageFile } from '../lib/build-stream.ts';
-import { loadPrivacyLists, PrivacyStream, scanFolderParallel } from '../lib/privacy-scan.ts';
+import { loadPrivacyLists, PrivacyStream, scanFolderParallel, type PrivacyLists } from '../lib/privacy-scan.ts';
 import {
   checkUrls,
   parseRedirects,
@@ -44,7 +44,7 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
   let root = options.root ?? process.cwd();
   let site = SITE_URL;
   let outDir = '';
-  let stream: { privacy: PrivacyStream; unsubscribe: () => void } | undefined;
+  let stream: { privacy: PrivacyStream; lists: PrivacyLists; unsubscribe: () => void } | undefined;
   return {
     name: 'konferenzleck:trust-gates',
     hooks: {
@@ -56,11 +56,12 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
       // Pages are scanned for the privacy gate while the build renders the next ones (a worker
       // thread): at the end only the files the stream did not see, or whose bytes changed, are scanned.
       'astro:build:start': () => {
-        const privacy = new PrivacyStream(outDir, root, loadPrivacyLists(root));
+        const lists = loadPrivacyLists(root);
+        const privacy = new PrivacyStream(outDir, root, lists);
         const unsubscribe = subscribeRendered((pathname, html) =>
           privacy.add(path.join(outDir, pageFile(pathname)), html),
         );
-        stream = { privacy, unsubscribe };
+        stream = { privacy, lists, unsubscribe };
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -106,7 +107,8 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
         // content gate, src/lib/personal-data.ts; this catches what only the rendered output shows:
         // text joined by markup, generated files, templates, public/ and bundled code.) On every core:
         // the findings are the same, in the same order, as a scan in one thread.
-        const lists = loadPrivacyLists(root);
+        // The lists the stream scanned with (read at build:start), so both halves use the same ones.
+        const lists = stream?.lists ?? loadPrivacyLists(root);
         const t0 = performance.now();
         stream?.unsubscribe();
         const streamed = await stream?.privacy.finish();
