@@ -26,6 +26,7 @@ import {
   type ChartSpec,
 } from '../../src/lib/charts/register-charts.ts';
 import { PATTERNS } from '../../src/lib/charts/svg.ts';
+import { renderMatrix } from '../../src/lib/charts/matrix.ts';
 import type { Dataset } from '../../src/lib/dataset-schema.ts';
 import validDataset from '../fixtures/datasets/valid.json' with { type: 'json' };
 
@@ -394,6 +395,30 @@ describe('charts above the threshold of incidents', () => {
       'figures-a',
     ]);
     expect(incidentChartLinks(input, 'en')).toBeNull();
+  });
+});
+
+describe('matrix chart', () => {
+  it('draws its grid as one path of lines, so the DOM grows with the counts shown and not with rows × columns', () => {
+    const svg = renderMatrix(
+      {
+        rows: ['A', 'B', 'C'],
+        cols: ['w', 'x', 'y', 'z'],
+        values: [
+          [0, 0, 0, 0],
+          [0, 2, 0, 0],
+          [0, 0, 0, 0],
+        ],
+      },
+      { id: 'm', title: 't', desc: 'd', lang: 'en' },
+    );
+    const grid = /<path class="grid" d="([^"]+)"/.exec(svg)?.[1] ?? '';
+    // 3 rows → 4 horizontal lines, 4 columns → 5 vertical ones.
+    expect(grid.match(/H/g)).toHaveLength(4);
+    expect(grid.match(/V/g)).toHaveLength(5);
+    // One drawn square for the one count: no rectangle per empty cell.
+    expect(svg.match(/<rect /g)).toHaveLength(1);
+    expect(svg).toContain('<title>B, x: 2</title>');
   });
 });
 
