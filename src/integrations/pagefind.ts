@@ -23,7 +23,7 @@ import { fileURLToPath } from 'node:url';
 import * as pagefind from 'pagefind';
 import { LANGS } from '../lib/settings.ts';
 import { pageFile, subscribeRendered } from '../lib/build-stream.ts';
-import { separateWords } from '../lib/pagefind-html.ts';
+import { indexedHtml } from '../lib/pagefind-html.ts';
 
 export interface PagefindOptions {
   /** Languages that must each get an index (the build fails otherwise); default: the site's. */
@@ -157,7 +157,7 @@ async function startSession(): Promise<Session> {
     add: async (file, html) => {
       s.indexed++;
       inFlight++;
-      const done = index.addHTMLFile({ url: fileUrl(file), content: separateWords(html) }).then(
+      const done = index.addHTMLFile({ url: fileUrl(file), content: indexedHtml(html) }).then(
         (r) => {
           if (r.errors.length) s.errors.push(`${file}: ${r.errors.join('; ')}`);
         },

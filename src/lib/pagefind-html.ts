@@ -10,3 +10,20 @@ const JOINED = /<\/(dt|dd|th|td|caption|tr|dl|ol|ul|li|table|figcaption|summary)
 export function separateWords(html: string): string {
   return html.replace(JOINED, '</$1> ');
 }
+
+/**
+ * What Pagefind reads of a page: the page with its `<head>` cut down to the tags Pagefind reads
+ * there (those with `data-pagefind-…` attributes, such as the page kind's filter). Pagefind takes
+ * the language from `<html lang>` and the rest (text, filters, meta, title from the first heading)
+ * from the body. The head is a third of an event page's bytes (the CSP hashes, JSON-LD, citation
+ * metadata, alternates), which were encoded, piped to Pagefind's process and parsed there for
+ * nothing. On the 1k corpus every page's fragment is the same, word for word, with or without it
+ * (see CHANGELOG). A page whose `<head>` cannot be found is sent whole.
+ */
+export function indexedHtml(html: string): string {
+  const start = html.indexOf('<head>');
+  const end = start < 0 ? -1 : html.indexOf('</head>', start);
+  if (end < 0) return separateWords(html);
+  const kept = html.slice(start, end).match(/<[a-z][^>]*\sdata-pagefind-[^>]*>/gi) ?? [];
+  return separateWords(`${html.slice(0, start)}<head>${kept.join('')}</head>${html.slice(end + '</head>'.length)}`);
+}
