@@ -8,12 +8,20 @@ import downloads from './src/integrations/downloads.ts';
 import trustGates from './src/integrations/trust-gates.ts';
 import { SITE_URL, CONTENT_SWAPPED, CONTENT_DIR_SETTING } from './src/lib/settings.ts';
 import { createHash } from 'node:crypto';
+import { sitemapAlternates } from './src/lib/sitemap-alternates.ts';
 
 // Astro's content cache (data store) is per content root: a swapped-in test or benchmark corpus must
 // never leave entries behind for the next build of the real content.
 const cacheDir = CONTENT_SWAPPED
   ? `./node_modules/.astro-${createHash('sha256').update(CONTENT_DIR_SETTING).digest('hex').slice(0, 12)}`
   : './node_modules/.astro';
+
+const alternates = sitemapAlternates({
+  base: new URL('/', SITE_URL).href,
+  defaultLocale: 'de',
+  locales: { de: 'de-DE', en: 'en-GB' },
+  exclude: (url) => /\/v\/[^/]+\/$/.test(url),
+});
 
 export default defineConfig({
   site: SITE_URL,
@@ -26,13 +34,16 @@ export default defineConfig({
   integrations: [
     contentGate(),
     mdx(),
-    // Sitemap with hreflang alternates; version pages (/v/{version}/) are noindex and left out.
+    // Sitemap with hreflang alternates; version pages (/v/{version}/) are noindex and left out. The
+    // alternates are computed in one pass (src/lib/sitemap-alternates.ts), not by the library's
+    // `i18n` option, whose time grows with the square of the number of pages.
     sitemap({
-      i18n: { defaultLocale: 'de', locales: { de: 'de-DE', en: 'en-GB' } },
-      filter: (page) => !/\/v\/[^/]+\/$/.test(page),
-      // The root is the language choice, not a German page: keep it out of the alternates.
-      serialize: (item) =>
-        item.links ? { ...item, links: item.links.filter((l) => new URL(l.url).pathname !== '/') } : item,
+      filter: alternates.filter,
+      serialize: (item) => {
+        // The root is the language choice, not a German page: keep it out of the alternates.
+        const links = alternates.links(item.url)?.filter((l) => new URL(l.url).pathname !== '/');
+        return links ? { ...item, links } : item;
+      },
     }),
     // Search index per language, built after the pages (src/integrations/pagefind.ts).
     pagefind(),
