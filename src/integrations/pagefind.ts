@@ -1,6 +1,6 @@
 /**
- * Astro integration that builds the Pagefind search index after the build (`astro:build:done`)
- * with Pagefind's Node API, so search is part of `astro build` and not a shell step after it.
+ * Astro integration that builds the Pagefind search index in the build with Pagefind's Node API,
+ * so search is part of `astro build` and not a shell step after it.
  *
  * What gets indexed is decided in markup: only pages with `data-pagefind-body` (events,
  * incidents, sources, actors, glossary, about pages), facets from `data-pagefind-filter`, one
@@ -9,9 +9,11 @@
  *
  * Pages are indexed while they render: the service starts at `astro:build:start` and receives
  * each page from `src/middleware.ts` (src/lib/build-stream.ts), so Pagefind's own process works on
- * the second core while Astro renders on the first. At `astro:build:done` every HTML file in the
- * output is accounted for: a streamed page must have the size it had when rendered, any page the
- * stream did not see is read from disk and indexed if marked. Only marked pages reach Pagefind —
+ * the second core while Astro renders on the first. At `astro:build:generated` (every page written)
+ * every HTML file in the output is accounted for: a streamed page must have the size it had when
+ * rendered, any page the stream did not see is read from disk and indexed if marked. Pagefind then
+ * writes the index while the other integrations finish; `astro:build:done` waits for it, reports
+ * it, and fails the build on any error. Only marked pages reach Pagefind —
  * it would otherwise parse every page of the site (version and year pages too) only to skip them.
  */
 import type { AstroIntegration } from 'astro';
@@ -59,19 +61,21 @@ const fileUrl = (file: string) => `/${file.replace(/(?:^|\/)index\.html$/, (m) =
 
 export default function pagefindIntegration({ languages = LANGS }: PagefindOptions = {}): AstroIntegration {
   let session: Session | undefined;
+  let writing: Promise<string> | undefined;
   return {
     name: 'konferenzleck:pagefind',
     hooks: {
       'astro:build:start': async () => {
         session = await startSession();
       },
-      'astro:build:done': async ({ dir, logger }) => {
+      // Pagefind writes its index while the other integrations finish (the citation files are written
+      // meanwhile, src/integrations/downloads.ts): started once every page exists, awaited at the end.
+      'astro:build:generated': async ({ dir }) => {
         const site = fileURLToPath(dir);
-        const outputPath = path.join(site, 'pagefind');
-        const started = Date.now();
         const s = session ?? (await startSession());
         session = undefined;
-        try {
+        const started = Date.now();
+        const finished = (async (): Promise<string> => {
           s.unsubscribe();
           const files = htmlFiles(site);
           let read = 0;
@@ -95,6 +99,7 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
             throw new Error(
               `Pagefind indexed no page in ${site}: is data-pagefind-body missing from the content pages?`,
             );
+          const outputPath = path.join(site, 'pagefind');
           const written = await s.index.writeFiles({ outputPath });
           if (written.errors.length)
             throw new Error(`Pagefind could not write ${outputPath}: ${written.errors.join('; ')}`);
@@ -115,10 +120,21 @@ export default function pagefindIntegration({ languages = LANGS }: PagefindOptio
           const perLang = Object.entries(langs)
             .map(([l, v]) => `${l} ${v.page_count}`)
             .join(', ');
-          logger.info(
+          return (
             `${files.length} HTML files (${files.length - read} streamed while rendering, ${read} read after), indexed ${perLang}, ` +
-              `${(dirBytes(outputPath) / 1024).toFixed(0)} KiB; ${Date.now() - started} ms after the pages were done`,
+            `${(dirBytes(outputPath) / 1024).toFixed(0)} KiB; ${Date.now() - started} ms after the pages were done`
           );
+        })();
+        // Awaited at astro:build:done; until then a failure must not count as unhandled.
+        finished.catch(() => undefined);
+        writing = finished;
+      },
+      'astro:build:done': async ({ logger }) => {
+        const finished = writing;
+        writing = undefined;
+        try {
+          if (!finished) throw new Error('Pagefind: no index was started (astro:build:generated did not run)');
+          logger.info(await finished);
         } finally {
           await pagefind.close();
         }
