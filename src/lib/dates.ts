@@ -96,9 +96,20 @@ function fmt(lang: string, precision: Precision): Intl.DateTimeFormat {
   return f;
 }
 
-/** One ISO date of any precision in words, in the page's language. */
+const formatted = new Map<string, string>();
+
+/**
+ * One ISO date of any precision in words, in the page's language. Remembered per date and language:
+ * pages format the same few thousand dates again and again (each an `Intl` call and a `Date`).
+ */
 export function formatIso(iso: string, lang: string): string {
-  return fmt(lang, precisionOf(iso)).format(utc(iso));
+  const key = `${lang}|${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    text = fmt(lang, precisionOf(iso)).format(utc(iso));
+    formatted.set(key, text);
+  }
+  return text;
 }
 
 /** Qualifiers are inclusive: `before` = on or before, `after` = on or after. */
