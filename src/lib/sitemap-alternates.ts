@@ -29,6 +29,9 @@ export function localeOf(
   return { locale: defaultLocale, path: s };
 }
 
+/** The library's order of URLs: `a.localeCompare(b, 'en', { numeric: true })`, whose collator this is. */
+const SITEMAP_ORDER = new Intl.Collator('en', { numeric: true });
+
 /** Every URL that has alternates, with all of them (itself included), in the sitemap's URL order. */
 export function alternatesByUrl(
   urls: readonly string[],
@@ -36,21 +39,31 @@ export function alternatesByUrl(
   defaultLocale: string,
   locales: Record<string, string>,
 ): Map<string, SitemapLink[]> {
-  const sorted = [...urls].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
-  const byPath = new Map<string, SitemapLink[]>();
+  const byPath = new Map<string, string[]>();
   const pathOf = new Map<string, string>();
-  for (const url of sorted) {
+  for (const url of urls) {
     const parsed = localeOf(url, base, defaultLocale, locales);
     if (!parsed) continue;
     pathOf.set(url, parsed.path);
     let group = byPath.get(parsed.path);
     if (!group) byPath.set(parsed.path, (group = []));
-    group.push({ url, lang: locales[parsed.locale]! });
+    group.push(url);
+  }
+  // Each group in the sitemap's order (the library sorts all URLs so, then collects them): a stable
+  // sort of a group's URLs gives them in the same order as the sort of all of them.
+  const links = new Map<string, SitemapLink[]>();
+  for (const [p, group] of byPath) {
+    if (group.length < 2) continue;
+    group.sort(SITEMAP_ORDER.compare);
+    links.set(
+      p,
+      group.map((url) => ({ url, lang: locales[localeOf(url, base, defaultLocale, locales)!.locale]! })),
+    );
   }
   const out = new Map<string, SitemapLink[]>();
-  for (const [url, path] of pathOf) {
-    const group = byPath.get(path)!;
-    if (group.length > 1) out.set(url, group);
+  for (const [url, p] of pathOf) {
+    const group = links.get(p);
+    if (group) out.set(url, group);
   }
   return out;
 }
