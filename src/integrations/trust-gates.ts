@@ -1,5 +1,6 @@
 /**
- * Trust gates, run after every build (`astro:build:done`). List this integration LAST in
+ * Trust gates, run after every build (`astro:build:done`; the privacy scan starts at
+ * `astro:build:generated`, see below). List this integration LAST in
  * astro.config.mjs: hooks run in list order, and the gates must see the Pagefind index and the
  * sitemap other integrations write in the same hook.
  *
@@ -17,7 +18,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { formatProblems, type Problem } from '../lib/problems.ts';
 import { subscribeRendered, pageFile } from '../lib/build-stream.ts';
-import { loadPrivacyLists, PrivacyStream, scanFolderParallel, type PrivacyLists } from '../lib/privacy-scan.ts';
+import {
+  loadPrivacyLists,
+  PrivacyStream,
+  scanFolderParallel,
+  type KnownScan,
+  type PrivacyLists,
+} from '../lib/privacy-scan.ts';
 import {
   checkUrls,
   parseRedirects,
@@ -45,6 +52,8 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
   let site = SITE_URL;
   let outDir = '';
   let stream: { privacy: PrivacyStream; lists: PrivacyLists; unsubscribe: () => void } | undefined;
+  /** The scan of the output made while Pagefind wrote its index (`astro:build:generated`). */
+  let early: Promise<{ known: Map<string, KnownScan>; stopped: string | undefined }> | undefined;
   return {
     name: 'konferenzleck:trust-gates',
     hooks: {
@@ -62,6 +71,28 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
           privacy.add(path.join(outDir, pageFile(pathname)), html),
         );
         stream = { privacy, lists, unsubscribe };
+      },
+      // Once every page is written (and the citation files: src/integrations/downloads.ts runs before
+      // this one), the output is scanned while Pagefind's process writes its index: every file but
+      // those under pagefind/ (being written) and .prerender/ (Astro's bundle, deleted meanwhile).
+      // At astro:build:done every file is read again, and a result from here stands only for a file
+      // whose bytes still have the SHA-256 they had when scanned.
+      'astro:build:generated': ({ dir }) => {
+        const out = fileURLToPath(dir);
+        const s = stream;
+        if (!s || out !== outDir) return;
+        early = (async () => {
+          s.unsubscribe();
+          const streamed = await s.privacy.finish();
+          const first = await scanFolderParallel(out, s.lists, root, {
+            known: streamed,
+            skipDir: (d) => d === 'pagefind' || d === '.prerender',
+            keep: true,
+          });
+          return { known: first.kept!, stopped: s.privacy.stopped };
+        })();
+        // Awaited at astro:build:done; until then a failure must not count as unhandled.
+        early.catch(() => undefined);
       },
       'astro:build:done': async ({ dir, logger }) => {
         const out = fileURLToPath(dir);
@@ -110,17 +141,24 @@ export default function trustGates(options: TrustGateOptions = {}): AstroIntegra
         // The lists the stream scanned with (read at build:start), so both halves use the same ones.
         const lists = stream?.lists ?? loadPrivacyLists(root);
         const t0 = performance.now();
-        stream?.unsubscribe();
-        const streamed = await stream?.privacy.finish();
-        // The stream's paths are inside the configured output folder: used only when that is the one built.
-        const known = out === outDir ? streamed : undefined;
-        const stopped = stream?.privacy.stopped;
+        let known: ReadonlyMap<string, KnownScan> | undefined;
+        let stopped: string | undefined;
+        if (early) {
+          ({ known, stopped } = await early);
+          early = undefined;
+        } else {
+          stream?.unsubscribe();
+          const streamed = await stream?.privacy.finish();
+          // The stream's paths are inside the configured output folder: used only when that is the one built.
+          known = out === outDir ? streamed : undefined;
+          stopped = stream?.privacy.stopped;
+        }
         stream = undefined;
         const dist = await scanFolderParallel(out, lists, root, { known });
         problems.push(...dist.problems);
         logger.info(
-          `privacy gate: ${dist.scanned} output file(s) scanned in ${Math.round(performance.now() - t0)} ms after the pages were done ` +
-            `(${dist.reused} of them while rendering${stopped && stopped !== 'finished' ? `, until ${stopped}` : ''}, read back unchanged) ` +
+          `privacy gate: ${dist.scanned} output file(s) scanned in ${Math.round(performance.now() - t0)} ms after the search index was written ` +
+            `(${dist.reused} of them while rendering or while the index was written${stopped && stopped !== 'finished' ? `, until ${stopped}` : ''}, read back unchanged) ` +
             `with ${dist.workers} thread(s)${dist.fallback ? ` (${dist.fallback})` : ''} ` +
             `(${dist.skipped.length} binary file(s) skipped: ${[...new Set(dist.skipped.map((s) => s.reason))].join(', ') || 'none'}), ${dist.problems.length} problem(s)`,
         );

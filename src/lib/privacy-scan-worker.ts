@@ -7,7 +7,14 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import { parentPort, workerData } from 'node:worker_threads';
-import { scanFile, scanWritten, type PrivacyLists, type WorkerReply, type WorkerTask } from './privacy-scan.ts';
+import {
+  scanFile,
+  scanFileKeep,
+  scanWritten,
+  type PrivacyLists,
+  type WorkerReply,
+  type WorkerTask,
+} from './privacy-scan.ts';
 
 const { lists, nice } = workerData as { lists: PrivacyLists; nice?: number };
 const port = parentPort!;
@@ -29,10 +36,11 @@ port.on('message', (batch: WorkerTask[]) => {
       reply({ written: batch.map((t) => ({ index: t.index, known: scanWritten(t.file, t.text, lists) })) });
     else
       reply({
-        results: batch.map((t) => ({
-          index: t.index,
-          scan: scanFile(t.file, lists, 'known' in t ? t.known : undefined),
-        })),
+        results: batch.map((t) => {
+          const known = 'known' in t ? t.known : undefined;
+          if ('keep' in t && t.keep) return { index: t.index, ...scanFileKeep(t.file, lists, known) };
+          return { index: t.index, scan: scanFile(t.file, lists, known) };
+        }),
       });
   } catch (e) {
     const error = e instanceof Error ? e : new Error(String(e));

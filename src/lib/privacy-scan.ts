@@ -1163,16 +1163,20 @@ export function loadPrivacyLists(root: string): PrivacyLists {
   };
 }
 
-/** The files under `dir`, sorted; `onFile` hears the count grow (a parallel scan starts its workers meanwhile). */
-function walk(dir: string, onFile?: (count: number) => void): string[] {
+/**
+ * The files under `dir`, sorted; `onFile` hears the count grow (a parallel scan starts its workers
+ * meanwhile). Folders for which `skipDir` (given the folder's path inside `dir`) is true are not entered.
+ */
+function walk(dir: string, onFile?: (count: number) => void, skipDir?: (inDir: string) => boolean): string[] {
   const out: string[] = [];
   const stack = [dir];
   while (stack.length) {
     const d = stack.pop()!;
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
-      if (e.isDirectory()) stack.push(p);
-      else if (e.isFile()) {
+      if (e.isDirectory()) {
+        if (!skipDir?.(path.relative(dir, p).split(path.sep).join('/'))) stack.push(p);
+      } else if (e.isFile()) {
         out.push(p);
         onFile?.(out.length);
       }
@@ -1207,8 +1211,13 @@ export function folderFile(dir: string, root: string, full: string): FolderFile 
 }
 
 /** The files under `dir`, in the order a folder scan reports them. */
-function folderFiles(dir: string, root: string, onFile?: (count: number) => void): FolderFile[] {
-  return walk(dir, onFile).map((full) => folderFile(dir, root, full));
+function folderFiles(
+  dir: string,
+  root: string,
+  onFile?: (count: number) => void,
+  skipDir?: (inDir: string) => boolean,
+): FolderFile[] {
+  return walk(dir, onFile, skipDir).map((full) => folderFile(dir, root, full));
 }
 
 /** Scan the bytes of one file of a folder. */
@@ -1233,6 +1242,17 @@ export function scanFile(file: FolderFile, lists: PrivacyLists, known?: string):
   const bytes = fs.readFileSync(file.full);
   if (known !== undefined && contentDigest(bytes) === known) return 'reuse';
   return scanBytes(file, bytes, lists);
+}
+
+/** `scanFile`, also giving the digest of the bytes it read: a later scan of the folder can reuse the result. */
+export function scanFileKeep(
+  file: FolderFile,
+  lists: PrivacyLists,
+  known?: string,
+): { scan: FileScan | 'reuse'; digest: string } {
+  const bytes = fs.readFileSync(file.full);
+  const digest = contentDigest(bytes);
+  return { scan: known !== undefined && digest === known ? 'reuse' : scanBytes(file, bytes, lists), digest };
 }
 
 /** Scan the text about to be written to a file of a folder; its digest lets a folder scan reuse the result. */
@@ -1295,6 +1315,10 @@ export interface ParallelScanOptions {
    * the folder: each is read and its digest compared; only a file whose bytes differ is scanned again.
    */
   known?: ReadonlyMap<string, KnownScan> | undefined;
+  /** Folders (paths inside the scanned folder) left out of this scan: files still being written there. */
+  skipDir?: ((inDir: string) => boolean) | undefined;
+  /** Return every file's result with the digest of the bytes scanned (`kept`), for a later scan to reuse. */
+  keep?: boolean | undefined;
 }
 
 /** A folder scan, and how it ran. */
@@ -1305,12 +1329,14 @@ export interface ParallelFolderScan extends FolderScan {
   fallback?: string | undefined;
   /** Files whose scan from their written text stood (their bytes were unchanged). */
   reused: number;
+  /** With `keep`: each file's result and the digest of its bytes, by path inside the folder. */
+  kept?: Map<string, KnownScan> | undefined;
 }
 
 /** Messages of a worker: ready after loading, then the results of each batch, or an error. */
 export type WorkerReply =
   | { ready: true }
-  | { results: { index: number; scan: FileScan | 'reuse' }[] }
+  | { results: { index: number; scan: FileScan | 'reuse'; digest?: string | undefined }[] }
   | { written: { index: number; known: KnownScan }[] }
   | { error: { message: string; stack?: string | undefined } };
 
@@ -1336,9 +1362,16 @@ export async function scanFolderParallel(
   };
   // Workers take a moment to start: once the folder is large enough for all of them, they start
   // while the rest of it is listed.
-  const files = folderFiles(dir, root, (n) => {
-    if (wanted > 1 && n === wanted * FILES_PER_WORKER) spawn(wanted);
-  });
+  const files = folderFiles(
+    dir,
+    root,
+    (n) => {
+      if (wanted > 1 && n === wanted * FILES_PER_WORKER) spawn(wanted);
+    },
+    options.skipDir,
+  );
+  const keep = options.keep === true;
+  const digests: (string | undefined)[] = keep ? new Array<string | undefined>(files.length) : [];
   const count = Math.min(wanted, options.workers ?? Math.floor(files.length / FILES_PER_WORKER), files.length);
   // A reused scan is the one made from the file's written text: the same result a scan of its bytes gives.
   let reused = 0;
@@ -1347,15 +1380,23 @@ export async function scanFolderParallel(
     reused++;
     return known!.get(files[index]!.inDir)!.scan;
   };
-  const sequential = (fallback?: string): ParallelFolderScan => ({
-    ...collect(
-      files,
-      files.map((f, i) => settle(i, scanFile(f, lists, known?.get(f.inDir)?.digest))),
-    ),
-    workers: 1,
-    reused,
-    ...(fallback ? { fallback } : {}),
-  });
+  const kept = (results: readonly FileScan[]): Map<string, KnownScan> | undefined =>
+    keep ? new Map(files.map((f, i) => [f.inDir, { digest: digests[i]!, scan: results[i]! }])) : undefined;
+  const sequential = (fallback?: string): ParallelFolderScan => {
+    const results = files.map((f, i) => {
+      if (!keep) return settle(i, scanFile(f, lists, known?.get(f.inDir)?.digest));
+      const r = scanFileKeep(f, lists, known?.get(f.inDir)?.digest);
+      digests[i] = r.digest;
+      return settle(i, r.scan);
+    });
+    return {
+      ...collect(files, results),
+      workers: 1,
+      reused,
+      ...(fallback ? { fallback } : {}),
+      ...(keep ? { kept: kept(results) } : {}),
+    };
+  };
   if (count <= 1) {
     await Promise.all(workers.map((w) => w.terminate()));
     return sequential();
@@ -1379,7 +1420,7 @@ export async function scanFolderParallel(
       const batch: WorkerTask[] = [];
       for (const end = Math.min(next + BATCH, files.length); next < end; next++) {
         const file = files[next]!;
-        batch.push({ index: next, file, known: known?.get(file.inDir)?.digest });
+        batch.push({ index: next, file, known: known?.get(file.inDir)?.digest, ...(keep ? { keep } : {}) });
       }
       w.postMessage(batch);
     };
@@ -1400,7 +1441,10 @@ export async function scanFolderParallel(
           feed(w);
           feed(w);
         } else if ('results' in msg) {
-          for (const { index, scan } of msg.results) results[index] = settle(index, scan);
+          for (const { index, scan, digest } of msg.results) {
+            results[index] = settle(index, scan);
+            if (keep) digests[index] = digest;
+          }
           done += msg.results.length;
           if (done === files.length) finish({ ok: true });
           else feed(w);
@@ -1419,12 +1463,18 @@ export async function scanFolderParallel(
     if (outcome.startup) return sequential(`workers could not start: ${outcome.error.message.split('\n')[0]}`);
     throw outcome.error;
   }
-  return { ...collect(files, results), workers: workers.length, reused };
+  return {
+    ...collect(files, results),
+    workers: workers.length,
+    reused,
+    ...(keep ? { kept: kept(results) } : {}),
+  };
 }
 
 /** A file for a worker: from disk (with the digest of a scan that stands if it is unchanged), or its text. */
 export type WorkerTask =
-  { index: number; file: FolderFile; known?: string | undefined } | { index: number; file: FolderFile; text: string };
+  | { index: number; file: FolderFile; known?: string | undefined; keep?: boolean | undefined }
+  | { index: number; file: FolderFile; text: string };
 
 /** Pages waiting for a `PrivacyStream` at most; beyond, `add` asks its caller to wait. */
 const STREAM_IN_FLIGHT = 64;

@@ -598,6 +598,47 @@ describe('the folder scan on several cores', () => {
     }
   });
 
+  it('an early scan leaves out the folders still being written and keeps each result with its digest; the final scan reuses only unchanged files', async () => {
+    const dir = folder(90);
+    try {
+      // The early scan, while pagefind/ is being written: that folder is not entered.
+      fs.mkdirSync(path.join(dir, 'pagefind'));
+      fs.writeFileSync(path.join(dir, 'pagefind/half-written.json'), '{"Kennwort: mP3dfX4R');
+      for (const workers of [1, 2]) {
+        const early = await scanFolderParallel(dir, lists, dir, {
+          workers,
+          skipDir: (d) => d === 'pagefind',
+          keep: true,
+        });
+        expect([...early.kept!.keys()].some((f) => f.startsWith('pagefind/'))).toBe(false);
+        expect(early.kept!.size).toBe(early.scanned + early.skipped.length);
+      }
+      const early = await scanFolderParallel(dir, lists, dir, {
+        workers: 2,
+        skipDir: (d) => d === 'pagefind',
+        keep: true,
+      });
+      // Afterwards: pagefind/ is complete, a new file appears, one scanned file is changed at the same size.
+      fs.writeFileSync(path.join(dir, 'pagefind/half-written.json'), '{"Kennwort: mP3dfX4R"}\n');
+      fs.writeFileSync(path.join(dir, 'sitemap-0.xml'), '<urlset>Rückruf unter 030 12345678 erbeten.</urlset>\n');
+      const changed = path.join(dir, 'de/page-0.json');
+      const before = fs.readFileSync(changed, 'utf8');
+      const after = before.replace('Zeile 1 von Seite 0.', 'Tel.: 030 1234567890');
+      expect(Buffer.byteLength(after)).toBe(Buffer.byteLength(before));
+      fs.writeFileSync(changed, after);
+      const final = await scanFolderParallel(dir, lists, dir, { workers: 2, known: early.kept });
+      const alone = scanFolder(dir, lists, dir);
+      expect(final.problems).toEqual(alone.problems);
+      expect(final.scanned).toBe(alone.scanned);
+      // Everything the early scan saw is reused except the changed file; pagefind/ and the sitemap are scanned now.
+      expect(final.reused).toBe(early.kept!.size - 1);
+      expect(alone.problems.some((p) => p.file.startsWith('pagefind/'))).toBe(true);
+      expect(alone.problems.some((p) => p.file === 'de/page-0.json' && p.rule === 'privacy/phone')).toBe(true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
   it('a small folder is scanned in this thread, with the same findings', async () => {
     const dir = folder(12);
     try {
