@@ -2,8 +2,8 @@
  * Writes the download files the pages registered while rendering (src/lib/downloads.ts) into the
  * build output at `astro:build:generated`, as soon as every page exists (while Pagefind's process
  * writes the search index, src/integrations/pagefind.ts) — before the trust gates, which scan them
- * and check the URL registry against them at `astro:build:done`. In `astro dev` the endpoint `src/pages/api/v1/cite/…` serves the same
- * texts instead (it generates no paths in a build).
+ * and check the URL registry against them. In `astro dev` the endpoint `src/pages/api/v1/cite/…`
+ * serves the same texts instead (it generates no paths in a build).
  */
 import type { AstroIntegration } from 'astro';
 import fs from 'node:fs';

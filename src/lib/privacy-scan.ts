@@ -1239,9 +1239,8 @@ export function contentDigest(bytes: Uint8Array): string {
  * its bytes still have that digest, that scan stands (`reuse`); otherwise it is scanned again.
  */
 export function scanFile(file: FolderFile, lists: PrivacyLists, known?: string): FileScan | 'reuse' {
-  const bytes = fs.readFileSync(file.full);
-  if (known !== undefined && contentDigest(bytes) === known) return 'reuse';
-  return scanBytes(file, bytes, lists);
+  if (known === undefined) return scanBytes(file, fs.readFileSync(file.full), lists);
+  return scanFileKeep(file, lists, known).scan;
 }
 
 /** `scanFile`, also giving the digest of the bytes it read: a later scan of the folder can reuse the result. */

@@ -39,31 +39,21 @@ export function alternatesByUrl(
   defaultLocale: string,
   locales: Record<string, string>,
 ): Map<string, SitemapLink[]> {
-  const byPath = new Map<string, string[]>();
-  const pathOf = new Map<string, string>();
+  const byPath = new Map<string, SitemapLink[]>();
   for (const url of urls) {
     const parsed = localeOf(url, base, defaultLocale, locales);
     if (!parsed) continue;
-    pathOf.set(url, parsed.path);
     let group = byPath.get(parsed.path);
     if (!group) byPath.set(parsed.path, (group = []));
-    group.push(url);
+    group.push({ url, lang: locales[parsed.locale]! });
   }
   // Each group in the sitemap's order (the library sorts all URLs so, then collects them): a stable
   // sort of a group's URLs gives them in the same order as the sort of all of them.
-  const links = new Map<string, SitemapLink[]>();
-  for (const [p, group] of byPath) {
-    if (group.length < 2) continue;
-    group.sort(SITEMAP_ORDER.compare);
-    links.set(
-      p,
-      group.map((url) => ({ url, lang: locales[localeOf(url, base, defaultLocale, locales)!.locale]! })),
-    );
-  }
   const out = new Map<string, SitemapLink[]>();
-  for (const [url, p] of pathOf) {
-    const group = links.get(p);
-    if (group) out.set(url, group);
+  for (const group of byPath.values()) {
+    if (group.length < 2) continue;
+    group.sort((a, b) => SITEMAP_ORDER.compare(a.url, b.url));
+    for (const link of group) out.set(link.url, group);
   }
   return out;
 }
