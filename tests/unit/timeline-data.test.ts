@@ -5,7 +5,6 @@ import {
   encodeTimeline,
   eventAt,
   facetValuesOf,
-  hasAllSummaries,
   partOf,
   searchText,
   TIMELINE_FORMAT_VERSION,
@@ -160,9 +159,9 @@ describe('summary files', () => {
     addSummaries(tl, summaries[1]!);
     expect(eventAt(tl, i).summary).toBe('Vier Offiziere besprachen Einsätze.');
     expect(searchText(tl, i)).toBe('webex konferenz der offiziere vier offiziere besprachen einsatze.');
-    expect(hasAllSummaries(tl)).toBe(false);
+    expect(tl.parts.map((p) => p.loaded)).toEqual([false, true]);
     addSummaries(tl, summaries[0]!);
-    expect(hasAllSummaries(tl)).toBe(true);
+    expect(tl.parts.map((p) => p.loaded)).toEqual([true, true]);
   });
 
   it('a summary file of another language or shape is refused', () => {

@@ -502,11 +502,6 @@ export function searchText(tl: Timeline, i: number): string {
   return t;
 }
 
-/** True when every summary is loaded (the text filter can run). */
-export function hasAllSummaries(tl: Timeline): boolean {
-  return tl.parts.every((p) => p.loaded);
-}
-
 /** Position of an event by id, or -1. */
 export function indexOfId(tl: Timeline, id: string): number {
   return tl.ids.indexOf(id);
